@@ -1,0 +1,112 @@
+"""OCR for batches: scanning files across processes and storing what was found."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from datetime import date
+from pathlib import Path
+
+from app.models import EvidenceItem
+from app.ocr.scan import EXTRACTOR_VERSION, RecognitionCache, ScanResult, scan_file
+from app.store import Store
+
+# (files done, total, index of the file in the input, its result)
+ScanProgress = Callable[[int, int, int, ScanResult], None]
+
+
+def _init_worker() -> None:
+    # Each worker runs one Tesseract at a time; let it use one core unless the user said
+    # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def default_workers(jobs: int) -> int:
+    return max(1, min(os.cpu_count() or 1, jobs))
+
+
+def scan_many(
+    paths: Sequence[Path],
+    cache_dir: Path | None = None,
+    references: Sequence[date | None] | None = None,
+    workers: int | None = None,
+    on_progress: ScanProgress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[ScanResult | None]:
+    """Scan files in parallel; results in input order (None where cancelled)."""
+    refs = list(references) if references is not None else [None] * len(paths)
+    results: list[ScanResult | None] = [None] * len(paths)
+    workers = workers or default_workers(len(paths))
+    cache = RecognitionCache(cache_dir) if cache_dir else None
+    if workers <= 1 or len(paths) <= 1:
+        for i, path in enumerate(paths):
+            if should_cancel and should_cancel():
+                break
+            results[i] = scan_file(path, cache, refs[i])
+            if on_progress:
+                on_progress(i + 1, len(paths), i, results[i])  # type: ignore[arg-type]
+        return results
+    ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
+        futures: dict[Future[ScanResult], int] = {
+            pool.submit(scan_file, path, cache, refs[i]): i for i, path in enumerate(paths)
+        }
+        for done, future in enumerate(as_completed(futures), start=1):
+            i = futures[future]
+            results[i] = future.result()
+            if on_progress:
+                on_progress(done, len(paths), i, results[i])  # type: ignore[arg-type]
+            if should_cancel and should_cancel():
+                for f in futures:
+                    f.cancel()
+                break
+    return results
+
+
+def apply_scan(store: Store, item: EvidenceItem, result: ScanResult) -> EvidenceItem:
+    """Record a scan on an item. A kind the user chose is kept."""
+    assert item.id is not None
+    if result.error:
+        status = "unavailable" if result.error_key.startswith("ocr.missing") else "failed"
+        return store.update_item(item.id, ocr_status=status, ocr_error=result.error)
+    fields: dict[str, object] = {
+        "ocr_status": "done",
+        "ocr_error": "",
+        "ocr_text": result.text,
+        "extractor_version": EXTRACTOR_VERSION,
+        "order_numbers": result.order_numbers,
+        "timestamps": result.timestamps,
+        "amounts": result.amounts,
+        "facts": result.facts,
+    }
+    if not item.kind_confirmed:
+        fields["kind"] = result.kind
+    return store.update_item(item.id, **fields)
+
+
+def reference_date(item: EvidenceItem) -> date:
+    # Local date: a screenshot's 昨天 is relative to the buyer's own calendar.
+    return (item.source_modified_at or item.imported_at).astimezone().date()
+
+
+def analyse_items(
+    store: Store,
+    items: Sequence[EvidenceItem],
+    workers: int | None = None,
+    on_progress: Callable[[int, int, EvidenceItem], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[EvidenceItem]:
+    """OCR the given items and store the results; returns the updated items."""
+    paths = [store.item_path(item) for item in items]
+    updated: list[EvidenceItem] = []
+
+    def progress(done: int, total: int, index: int, result: ScanResult) -> None:
+        updated.append(apply_scan(store, items[index], result))
+        if on_progress:
+            on_progress(done, total, updated[-1])
+
+    scan_many(paths, store.data_dir / "cache" / "ocr", [reference_date(i) for i in items],
+              workers, progress, should_cancel)
+    return updated

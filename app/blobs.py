@@ -1,0 +1,127 @@
+"""Content-addressed storage of the original files.
+
+Each original is written once under originals/<2 hex>/<sha256><ext>: first to a temp
+file, fsynced, then renamed into place, so a crash leaves either nothing or a whole file.
+Blobs are never modified after they are written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A copy of an original in the store's temp dir, hashed while it was copied."""
+
+    temp_path: Path
+    sha256: str
+    size: int
+
+
+class BlobStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.originals = root / "originals"
+        self.tmp = root / "tmp"
+        self.originals.mkdir(parents=True, exist_ok=True)
+        self.tmp.mkdir(parents=True, exist_ok=True)
+
+    def relative_path(self, sha256: str, suffix: str) -> str:
+        return f"originals/{sha256[:2]}/{sha256}{suffix}"
+
+    def absolute(self, relative: str) -> Path:
+        return self.root / relative
+
+    def stage(self, source: Path) -> StagedFile:
+        """Copy source into the temp dir, hashing it on the way; the source is only read."""
+        digest = hashlib.sha256()
+        size = 0
+        fd, name = tempfile.mkstemp(dir=self.tmp, prefix=f"import-{os.getpid()}-", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        return StagedFile(Path(name), digest.hexdigest(), size)
+
+    def commit(self, staged: StagedFile, relative: str) -> Path:
+        """Move a staged file into its final place (or drop it if that blob exists already)."""
+        final = self.absolute(relative)
+        if final.exists():
+            staged.temp_path.unlink(missing_ok=True)
+            return final
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged.temp_path, final)
+        _fsync_dir(final.parent)
+        os.chmod(final, 0o444)  # originals are read-only evidence
+        return final
+
+    def discard(self, staged: StagedFile) -> None:
+        staged.temp_path.unlink(missing_ok=True)
+
+    def clean_temp(self) -> int:
+        """Remove leftovers of interrupted imports. Returns how many were removed.
+
+        Files of a process that is still running (the window and the CLI may share a
+        store) are left alone."""
+        removed = 0
+        for leftover in self.tmp.iterdir():
+            if _owner_alive(leftover.name):
+                continue
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _owner_alive(name: str) -> bool:
+    parts = name.split("-")
+    if len(parts) < 3 or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no cheap liveness check; keep the file, it is small
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform (Windows)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,281 @@
+"""The `proofpack` command line. With no subcommand it opens the window.
+
+Exit codes: 0 success, 1 the operation failed (e.g. every file of `add` failed),
+2 usage errors (bad arguments, unknown case).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.i18n import LANGS, Lang, current_lang, parse_lang, set_lang, t
+from app.models import Case
+from app.paths import resolve_data_dir
+from app.rules import PLATFORMS, load_rules
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _h(zh: str, en: str) -> str:
+    return zh if current_lang() == "zh" else en
+
+
+def _common() -> argparse.ArgumentParser:
+    # SUPPRESS: a --data-dir given before the subcommand is not reset by the subparser.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR",
+                        help=_h("数据目录（默认：系统用户数据目录，或 $PROOFPACK_DATA_DIR）",
+                                "data folder (default: the user data dir, or "
+                                "$PROOFPACK_DATA_DIR)"))
+    common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                        help=_h("界面语言", "message language"))
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="proofpack", parents=[common],
+        description=_h("证据包：整理网购投诉证据。不带参数运行时打开窗口。",
+                       "ProofPack: organise evidence for an online shopping complaint. "
+                       "Without arguments it opens the window."))
+    parser.add_argument("--version", action="version", version=f"ProofPack {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    case = sub.add_parser("case", parents=[common], help=_h("管理案件", "manage cases"))
+    case_sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    new = case_sub.add_parser("new", parents=[common], help=_h("新建案件", "create a case"))
+    new.add_argument("title")
+    new.add_argument("--order", default="", help=_h("订单编号", "order number"))
+    new.add_argument("--type", default="quality", choices=sorted(load_rules().types),
+                     help=_h("投诉类型", "complaint type"))
+    new.add_argument("--platform", default="taobao", choices=PLATFORMS,
+                     help=_h("购物平台", "shopping platform"))
+    new.add_argument("--shop", default="", help=_h("店铺/卖家", "shop or seller"))
+    new.add_argument("--amount", default="", help=_h("金额", "amount paid"))
+    new.add_argument("--completed", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                     help=_h("订单完成（确认收货）日期", "date the order completed"))
+    new.add_argument("--outcome", default="", help=_h("诉求（退款、换货、赔偿……）",
+                                                      "requested outcome"))
+    lst = case_sub.add_parser("list", parents=[common], help=_h("列出案件", "list cases"))
+    lst.add_argument("--json", action="store_true")
+    show = case_sub.add_parser("show", parents=[common], help=_h("显示案件", "show a case"))
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+
+    add = sub.add_parser("add", parents=[common],
+                         help=_h("导入截图和照片（文件或文件夹）",
+                                 "import screenshots and photos (files or folders)"))
+    add.add_argument("case_id", type=int, metavar="CASE_ID")
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add.add_argument("--no-ocr", action="store_true",
+                     help=_h("只导入，不做文字识别", "import only, skip text recognition"))
+
+    scan = sub.add_parser("scan", parents=[common],
+                          help=_h("识别图片中的订单号、时间和金额（不保存）",
+                                  "find order numbers, times and amounts (stores nothing)"))
+    scan.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    scan.add_argument("--json", action="store_true", help=_h("输出 JSON", "print JSON"))
+
+    export = sub.add_parser("export", parents=[common],
+                            help=_h("导出 PDF 证据材料", "export the PDF evidence bundle"))
+    export.add_argument("case_id", type=int, metavar="CASE_ID")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                        help=_h("PDF 文件或文件夹", "PDF file or folder"))
+    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    return parser
+
+
+def _pre_scan_lang(argv: Sequence[str]) -> None:
+    """--lang must be known before the parser (and its help texts) are built."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        lang = parse_lang(value)
+        if lang:
+            set_lang(lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _pre_scan_lang(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "lang", None):
+        set_lang(args.lang)
+    if args.command is None:
+        return _open_window(getattr(args, "data_dir", None))
+    handler = {
+        "case": _case, "add": _add, "scan": _scan, "export": _export,
+    }[args.command]
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        return EXIT_FAILED
+
+
+def _open_window(data_dir: str | None) -> int:
+    # The window is the only part of ProofPack that needs Qt; the core never imports it.
+    from ui.main import run
+
+    return run(resolve_data_dir(data_dir))
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from app.store import Store
+
+    return Store(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def case_to_json(case: Case, item_count: int | None = None) -> dict[str, Any]:
+    data = case.model_dump(mode="json")
+    if item_count is not None:
+        data["item_count"] = item_count
+    return data
+
+
+def _require_case(store: Any, case_id: int) -> Case | None:
+    case = store.get_case(case_id)
+    if case is None or case.deleted_at is not None:
+        print(t("case.not_found", id=case_id), file=sys.stderr)
+        return None
+    return case  # type: ignore[no-any-return]
+
+
+def _case(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.case_command == "new":
+        case = store.create_case(
+            args.title, order_number=args.order, complaint_type=args.type,
+            platform=args.platform, shop=args.shop, amount=args.amount,
+            order_completed_on=args.completed, requested_outcome=args.outcome,
+        )
+        print(case.id)
+        return EXIT_OK
+    if args.case_command == "list":
+        cases = store.list_cases()
+        if args.json:
+            print(json.dumps([case_to_json(c, len(store.items(c.id))) for c in cases],
+                             ensure_ascii=False, indent=2))
+        elif not cases:
+            print(t("case.none"))
+        for c in [] if args.json else cases:
+            ctype = load_rules().complaint_type(c.complaint_type).name()
+            print(f"{c.id}\t{c.title}\t{t('platform.' + c.platform)}\t{ctype}\t"
+                  f"{c.order_number}")
+        return EXIT_OK
+    case = _require_case(store, args.id)
+    if case is None:
+        return EXIT_USAGE
+    items = store.items(case.id)
+    if args.json:
+        data = case_to_json(case, len(items))
+        data["items"] = [i.model_dump(mode="json", exclude={"ocr_text", "facts"}) for i in items]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    rules = load_rules()
+    print(f"{case.title}  (#{case.id})")
+    print(f"  {t('platform.' + case.platform)} · "
+          f"{rules.complaint_type(case.complaint_type).name()}")
+    for label, value in ((_h("店铺", "Shop"), case.shop),
+                         (_h("订单编号", "Order"), case.order_number),
+                         (_h("金额", "Amount"), case.amount)):
+        if value:
+            print(f"  {label}: {value}")
+    for n, item in enumerate(items, start=1):
+        facts = " ".join([*item.order_numbers[:1], *item.timestamps[:1], *item.amounts[:1]])
+        print(f"  {_h('证据', 'Exhibit ')}{n}  {rules.kind_name(item.kind):6} "
+              f"{item.original_name}  {facts}")
+    return EXIT_OK
+
+
+def _add(args: argparse.Namespace) -> int:
+    from app.analyze import analyse_items
+    from app.importer import ImportOutcome, import_paths
+    from app.ocr.engine import ocr_status
+
+    store = _store(args)
+    if _require_case(store, args.case_id) is None:
+        return EXIT_USAGE
+
+    def report(_done: int, _total: int, outcome: ImportOutcome) -> None:
+        word = t(outcome.status) if outcome.status != "duplicate" else t("duplicate")
+        if outcome.status == "error":
+            print(f"{outcome.path}: {t('error')}: {outcome.message}", flush=True)
+        else:
+            print(f"{outcome.path}: {word}", flush=True)
+
+    result = import_paths(store, args.case_id, args.paths, on_progress=report)
+    if not result.outcomes:
+        print(t("err.is_directory_empty"), file=sys.stderr)
+        return EXIT_FAILED
+    new_ids = set(result.imported_ids)
+    if new_ids and not args.no_ocr:
+        status = ocr_status()
+        if status.available:
+            items = [i for i in store.items(args.case_id) if i.id in new_ids]
+            analyse_items(store, items)
+        else:
+            print(status.message(), file=sys.stderr)
+            print(t("ocr.skipped"), file=sys.stderr)
+    print(result.summary())
+    imported, dupes = result.count("imported"), result.count("duplicate")
+    if imported or dupes == len(result.outcomes):
+        return EXIT_OK
+    return EXIT_FAILED
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from app.analyze import scan_many
+    from app.importer import collect_files
+
+    files = list(collect_files(args.paths))
+    results = scan_many(files)
+    out = [r.to_json(str(f)) for f, r in zip(files, results, strict=True) if r is not None]
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        rules = load_rules()
+        for entry in out:
+            if "error" in entry:
+                print(f"{entry['file']}: {t('error')}: {entry['error']}")
+                continue
+            print(f"{entry['file']}: {rules.kind_name(entry['kind'])}")
+            for key, label in (("order_numbers", _h("订单号", "order")),
+                               ("timestamps", _h("时间", "time")),
+                               ("amounts", _h("金额", "amount"))):
+                if entry[key]:
+                    print(f"  {label}: {', '.join(entry[key])}")
+    ok = sum(1 for e in out if "error" not in e)
+    return EXIT_OK if ok or not out else EXIT_FAILED
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.export.bundle import ExportOptions, export_case
+
+    store = _store(args)
+    if _require_case(store, args.case_id) is None:
+        return EXIT_USAGE
+    try:
+        paths = export_case(store, args.case_id, args.output,
+                            ExportOptions(page_size=args.page_size, lang=_lang()))
+    except OSError as exc:
+        print(t("export.failed", detail=exc), file=sys.stderr)
+        return EXIT_FAILED
+    for path in paths:
+        print(t("export.done", path=path))
+    return EXIT_OK
+
+
+def _lang() -> Lang:
+    return current_lang()

@@ -1,0 +1,82 @@
+"""SQLite engine set-up and schema versioning.
+
+The schema version lives in PRAGMA user_version. MIGRATIONS[i] upgrades a store from
+version i to i + 1, so a store written by any older release opens in a newer one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlmodel import SQLModel, create_engine
+
+from app import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    # Version 1 is the schema as the models declare it.
+    del conn
+
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = [_create_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreTooNewError(RuntimeError):
+    pass
+
+
+def make_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        # FULL: a row reported as imported survives a power cut, not only a crash.
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    return engine
+
+
+def init_schema(engine: Engine, db_path: Path) -> None:
+    """Create a new store or upgrade an older one to SCHEMA_VERSION."""
+    with sqlite3.connect(db_path) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='case'"
+        ).fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreTooNewError(
+            f"store schema {version} is newer than this ProofPack ({SCHEMA_VERSION})"
+        )
+    if not has_tables:
+        SQLModel.metadata.create_all(engine)
+        _set_version(db_path, SCHEMA_VERSION)
+        return
+    for step in range(max(version, 1), SCHEMA_VERSION):
+        conn = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            conn.execute("BEGIN")
+            MIGRATIONS[step](conn)
+            conn.execute(f"PRAGMA user_version={step + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.close()
+    # Tables added by a newer release that has no migration body of its own.
+    SQLModel.metadata.create_all(engine)
+
+
+def _set_version(db_path: Path, version: int) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(f"PRAGMA user_version={version}")

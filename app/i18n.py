@@ -1,0 +1,152 @@
+"""Messages of the core and the CLI in Simplified Chinese (first) and English.
+
+The Qt window uses Qt's own translation files for its widgets; texts that come from
+the core (import errors, checklist hints, kinds) are translated here so the CLI,
+the window and the PDF say the same thing.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+LANG_ENV = "PROOFPACK_LANG"
+
+_current: Lang | None = None
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # import outcomes
+    "imported": ("已导入", "imported"),
+    "duplicate": ("重复（此案件中已有相同文件）", "duplicate (already in this case)"),
+    "error": ("错误", "error"),
+    "err.not_found": ("找不到文件", "file not found"),
+    "err.permission": ("没有读取权限", "permission denied"),
+    "err.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "err.empty": ("文件是空的（0 字节）", "the file is empty (0 bytes)"),
+    "err.not_image": ("不是图片文件", "not an image file"),
+    "err.unsupported": (
+        "不支持的图片格式 {fmt}（支持 PNG、JPEG、WebP、BMP、GIF、HEIC）",
+        "unsupported image format {fmt} (supported: PNG, JPEG, WebP, BMP, GIF, HEIC)",
+    ),
+    "err.truncated": ("图片文件已损坏或不完整", "the image file is damaged or incomplete"),
+    "err.too_many_pixels": (
+        "图片尺寸过大（{pixels} 像素），可能是恶意文件",
+        "image dimensions too large ({pixels} pixels), possibly a malicious file",
+    ),
+    "err.file_too_big": (
+        "文件过大（{size_mb} MB，上限 {limit_mb} MB）",
+        "file too large ({size_mb} MB, limit {limit_mb} MB)",
+    ),
+    "err.disk_full": (
+        "磁盘空间不足，文件未保存：{detail}",
+        "not enough disk space, the file was not saved: {detail}",
+    ),
+    "err.store_write": (
+        "无法写入数据目录：{detail}",
+        "cannot write to the data folder: {detail}",
+    ),
+    "err.heic_unavailable": (
+        "无法读取 HEIC 图片（缺少 pillow-heif）",
+        "cannot read HEIC images (pillow-heif is missing)",
+    ),
+    "err.is_directory_empty": ("文件夹中没有图片", "no images in the folder"),
+    "summary.add": (
+        "共 {total} 个文件：{imported} 个已导入，{duplicates} 个重复，{errors} 个错误",
+        "{total} files: {imported} imported, {duplicates} duplicates, {errors} errors",
+    ),
+    # OCR
+    "ocr.missing_binary": (
+        "未找到 Tesseract 文字识别程序，文字识别已停用。请安装：{fix}",
+        "Tesseract OCR was not found; text recognition is off. Install it: {fix}",
+    ),
+    "ocr.missing_chi_sim": (
+        "Tesseract 缺少简体中文语言包（chi_sim），文字识别已停用。请安装：{fix}",
+        "Tesseract lacks the Simplified Chinese data (chi_sim); text recognition is off. "
+        "Install it: {fix}",
+    ),
+    "ocr.failed": ("文字识别失败：{detail}", "text recognition failed: {detail}"),
+    "ocr.skipped": (
+        "文字识别未运行，证据已保存，可稍后重新识别",
+        "text recognition did not run; the evidence is saved and can be scanned later",
+    ),
+    # cases
+    "case.created": ("已创建案件 {id}", "created case {id}"),
+    "case.not_found": ("找不到案件 {id}", "case {id} not found"),
+    "case.none": ("还没有案件。用 `proofpack case new 标题` 创建一个。",
+                  "No cases yet. Create one with `proofpack case new TITLE`."),
+    "export.done": ("已导出：{path}", "exported: {path}"),
+    "export.failed": ("导出失败：{detail}", "export failed: {detail}"),
+    # kinds of evidence
+    "kind.order": ("订单截图", "Order"),
+    "kind.chat": ("聊天记录", "Chat"),
+    "kind.payment": ("付款凭证", "Payment"),
+    "kind.logistics": ("物流记录", "Logistics"),
+    "kind.photo": ("实物照片", "Photo"),
+    "kind.other": ("其他", "Other"),
+    # platforms
+    "platform.taobao": ("淘宝", "Taobao"),
+    "platform.tmall": ("天猫", "Tmall"),
+    "platform.jd": ("京东", "JD"),
+    "platform.pdd": ("拼多多", "Pinduoduo"),
+    "platform.other": ("其他平台", "Other platform"),
+}
+
+
+def detect_lang() -> Lang:
+    """$PROOFPACK_LANG, then the locale. Unknown or C locales get Chinese, the product's first
+    language; an explicit non-Chinese locale gets English."""
+    env = parse_lang(os.environ.get(LANG_ENV, ""))
+    if env:
+        return env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return _lang_of_locale(value)
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return _lang_of_locale(loc)
+
+
+def parse_lang(value: str | None) -> Lang | None:
+    value = (value or "").strip().lower()
+    if value == "zh":
+        return "zh"
+    if value == "en":
+        return "en"
+    return None
+
+
+def _lang_of_locale(value: str) -> Lang:
+    value = value.lower()
+    if value.startswith("zh") or not value or value.split(".")[0] in ("c", "posix"):
+        return "zh"
+    return "en"
+
+
+def set_lang(lang: Lang | None) -> None:
+    global _current
+    _current = lang
+
+
+def current_lang() -> Lang:
+    return _current or detect_lang()
+
+
+def t_params(key: str, params: Mapping[str, object], lang: Lang | None = None) -> str:
+    """t() with the parameters in a mapping (as ImageRejected carries them)."""
+    return t(key, lang, **params)
+
+
+def t(key: str, /, lang: Lang | None = None, **kwargs: object) -> str:
+    """The message for key in the current (or given) language, formatted with kwargs."""
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return key
+    text = pair[0] if (lang or current_lang()) == "zh" else pair[1]
+    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,156 @@
+"""Bringing files into a case: walk folders, copy originals into the store, check them.
+
+Each file is copied to the store's temp dir while it is hashed, checked there (so the
+original is only ever read once and never touched), then moved into place and recorded.
+One bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.i18n import t, t_params
+from app.imaging import IMAGE_SUFFIXES, ImageRejected, probe_image
+from app.models import EvidenceItem
+from app.store import Store
+
+Status = Literal["imported", "duplicate", "error"]
+DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+@dataclass
+class ImportOutcome:
+    path: Path
+    status: Status
+    item_id: int | None = None
+    message: str = ""  # translated reason, for errors and duplicates
+    error_key: str = ""  # the i18n key of the error, stable for tests and the UI
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def imported_ids(self) -> list[int]:
+        return [o.item_id for o in self.outcomes if o.status == "imported" and o.item_id]
+
+    def summary(self) -> str:
+        return t(
+            "summary.add",
+            total=len(self.outcomes),
+            imported=self.count("imported"),
+            duplicates=self.count("duplicate"),
+            errors=self.count("error"),
+        )
+
+
+ProgressCallback = Callable[[int, int, ImportOutcome], None]
+
+
+def collect_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files to import: named files as they are, folders walked recursively for images.
+
+    Inside folders only files with an image suffix are taken, and hidden files are skipped,
+    so a folder of screenshots with a stray Thumbs.db does not produce errors. A file named
+    explicitly is always tried, so a mislabelled image still gets in or gets a reason."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    if Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def import_paths(
+    store: Store,
+    case_id: int,
+    paths: Iterable[Path],
+    on_progress: ProgressCallback | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    files = list(collect_files(paths))
+    report = ImportReport()
+    for index, path in enumerate(files, start=1):
+        if should_cancel and should_cancel():
+            report.cancelled = True
+            break
+        outcome = import_file(store, case_id, path)
+        report.outcomes.append(outcome)
+        if on_progress:
+            on_progress(index, len(files), outcome)
+    return report
+
+
+def import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
+    try:
+        return _import_file(store, case_id, path)
+    except ImageRejected as exc:
+        return _error(path, exc.key, exc.params)
+    except FileNotFoundError:
+        return _error(path, "err.not_found")
+    except PermissionError:
+        return _error(path, "err.permission")
+    except IsADirectoryError:
+        return _error(path, "err.is_directory_empty")
+    except SQLAlchemyError as exc:
+        if "full" in str(exc).lower():
+            return _error(path, "err.disk_full", {"detail": exc.__class__.__name__})
+        return _error(path, "err.store_write", {"detail": exc.__class__.__name__})
+    except OSError as exc:
+        if exc.errno in DISK_FULL_ERRNOS:
+            return _error(path, "err.disk_full", {"detail": exc.strerror or exc})
+        if exc.errno in (errno.EROFS, errno.EACCES):
+            return _error(path, "err.store_write", {"detail": exc.strerror or exc})
+        return _error(path, "err.unreadable", {"detail": exc.strerror or exc})
+
+
+def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
+    modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    staged = store.blobs.stage(path)
+    try:
+        existing = store.find_item(case_id, staged.sha256)
+        if existing is not None:
+            store.blobs.discard(staged)
+            return ImportOutcome(path, "duplicate", existing.id, t("duplicate"))
+        info = probe_image(staged.temp_path)
+        relative = store.blobs.relative_path(staged.sha256, info.suffix)
+        store.blobs.commit(staged, relative)
+    except BaseException:
+        store.blobs.discard(staged)
+        raise
+    item = store.add_item(
+        EvidenceItem(
+            case_id=case_id,
+            sha256=staged.sha256,
+            stored_path=relative,
+            original_name=path.name,
+            size_bytes=staged.size,
+            width=info.width,
+            height=info.height,
+            image_format=info.format,
+            source_modified_at=modified,
+        )
+    )
+    return ImportOutcome(path, "imported", item.id)
+
+
+def _error(path: Path, key: str, params: Mapping[str, object] | None = None) -> ImportOutcome:
+    return ImportOutcome(path, "error", message=t_params(key, params or {}), error_key=key)

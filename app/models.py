@@ -1,0 +1,88 @@
+"""The stored data: cases, their evidence items and the log of complaint submissions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Case(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    platform: str = "taobao"
+    shop: str = ""
+    order_number: str = ""
+    amount: str = ""  # decimal string, e.g. "128.00"
+    complaint_type: str = "quality"
+    order_completed_on: date | None = None
+    requested_outcome: str = ""
+    description: str = ""
+    deleted_at: datetime | None = None  # set when moved to the trash
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class EvidenceItem(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("case_id", "sha256", name="uq_item_case_sha256"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("case.id", ondelete="CASCADE"), nullable=False,
+                         index=True)
+    )
+    position: int = 0  # exhibit order within the case
+    sha256: str = Field(index=True)
+    stored_path: str  # relative to the data dir
+    original_name: str
+    size_bytes: int
+    width: int
+    height: int
+    image_format: str
+    imported_at: datetime = Field(default_factory=utcnow)
+    # When the original file was last modified (for a screenshot: when it was taken).
+    # Chat stamps like 昨天 13:01 are dated from it.
+    source_modified_at: datetime | None = None
+    kind: str = "other"
+    kind_confirmed: bool = False  # the user set the kind; OCR must not overwrite it
+    caption: str = ""
+    ocr_status: str = "pending"  # pending | done | failed | unavailable
+    ocr_error: str = ""
+    ocr_text: str = ""
+    extractor_version: str = ""
+    order_numbers: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    timestamps: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    amounts: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    # Every fact found, with its bounding box: [{"type", "value", "text", "box", ...}]
+    facts: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    # The user's corrections, which win over OCR: {"order_numbers": [...], ...}
+    user_facts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+
+    def effective(self, key: str) -> list[str]:
+        """order_numbers / timestamps / amounts as the user corrected them, else as found."""
+        if key in self.user_facts:
+            return list(self.user_facts[key])
+        return list(getattr(self, key))
+
+
+class Submission(SQLModel, table=True):
+    """One complaint filed somewhere (platform, 12315, ...) and how it went."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("case.id", ondelete="CASCADE"), nullable=False,
+                         index=True)
+    )
+    submitted_on: date
+    channel: str
+    reference: str = ""
+    status: str = "submitted"
+    notes: str = ""
+    next_follow_up: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,68 @@
+"""Which kind of evidence an image is: order / chat / payment / logistics / photo / other."""
+
+from __future__ import annotations
+
+import re
+
+from PIL import Image
+
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "order": (
+        "订单编号", "订单号", "创建时间", "成交时间", "发货时间", "实付款", "订单详情",
+        "商品总价", "确认收货", "申请售后", "再买一单", "收货地址", "订单信息", "店铺优惠",
+        "运费", "下单时间", "交易快照", "订单金额",
+    ),
+    "payment": (
+        "支付宝", "账单详情", "付款金额", "交易号", "支付成功", "付款方式", "收款方",
+        "商户订单号", "商家订单号", "账单分类", "支付时间", "付款成功", "交易成功",
+        "花呗", "余额宝", "银行卡", "对此订单有疑问", "账单",
+    ),
+    "logistics": (
+        "快递", "物流", "运单号", "已签收", "派送", "揽收", "运输中", "中转", "快递员",
+        "驿站", "签收", "发往", "到达", "派件", "揽件", "物流详情", "快递单号",
+    ),
+    "chat": (
+        "已读", "未读", "发送", "客服", "亲", "在吗", "您好", "请问", "按住说话", "输入",
+        "表情", "官方客服", "人工", "为您服务", "退款", "怎么", "吗", "？",
+    ),
+}
+# Words that weigh more: they almost only appear on one kind of screen.
+STRONG: dict[str, tuple[str, ...]] = {
+    "order": ("订单编号", "订单详情", "实付款", "成交时间", "商品总价"),
+    "payment": ("账单详情", "付款金额", "支付宝交易号", "收款方", "账单分类"),
+    "logistics": ("物流详情", "运单号", "快递单号", "已签收", "揽收"),
+    "chat": ("已读", "未读", "按住说话", "发送"),
+}
+_MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")
+
+
+def photo_likeness(img: Image.Image) -> float:
+    """0..1: how much the image looks like a camera photo rather than a screen.
+
+    Screens are dominated by a few flat colours; photos spread over many."""
+    small = img.convert("RGB").resize((96, 96), Image.Resampling.BILINEAR)
+    quantised = small.point(lambda v: v >> 4 << 4)
+    colours = quantised.getcolors(96 * 96) or []
+    colours.sort(reverse=True)
+    top_share = sum(count for count, _ in colours[:4]) / (96 * 96)
+    return max(0.0, min(1.0, 1.0 - top_share))
+
+
+def meaningful_chars(text: str) -> int:
+    return len(_MEANINGFUL.findall(text))
+
+
+def classify(text: str, photo_score: float) -> str:
+    compact = re.sub(r"\s+", "", text)
+    chars = meaningful_chars(compact)
+    if photo_score > 0.55 and chars < 40:
+        return "photo"
+    scores: dict[str, float] = {}
+    for kind, words in KEYWORDS.items():
+        score = sum(1.0 for w in words if w in compact)
+        score += sum(2.0 for w in STRONG[kind] if w in compact)
+        scores[kind] = score
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < 2:
+        return "photo" if photo_score > 0.45 and chars < 80 else "other"
+    return best

@@ -1,0 +1,299 @@
+"""Finding the facts a complaint needs in OCR text lines.
+
+Labels decide what a number is: the digits after 订单编号 are an order number, after
+交易号 a payment transaction number, after 运单号 a tracking number. Unlabelled long digit
+runs are ignored, so phone numbers and bank cards are never taken for order numbers.
+OCR confusions inside numbers (O/0, l/1, S/5, B/8, stray spaces) are repaired.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from app.ocr.recognize import Box, Line
+
+# Characters OCR produces for digits, and what they stand for.
+DIGIT_CONFUSIONS = str.maketrans({
+    "O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0",
+    "l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "丨": "1",
+    "S": "5", "s": "5",
+    "B": "8",
+    "Z": "2", "z": "2",
+    "g": "9", "q": "9",
+})
+_DIGITISH = "0-9OoDQ〇lIi|!丨SsBZzgq"
+_SEPARATORS = " \u3000·.,_'"
+
+ORDER_LABEL = re.compile(r"(?<![商户家])订\s*单\s*(?:编\s*号|号\s*码|号|编\s*码)|订单ID")
+TRANSACTION_LABEL = re.compile(r"(?:支付宝)?交\s*易\s*(?:单\s*)?号|流\s*水\s*号")
+TRACKING_LABEL = re.compile(r"(?:快\s*递|运|物\s*流|包\s*裹)\s*单\s*号|运单编号")
+# A digit run with the separators and confusions OCR puts into it.
+DIGIT_RUN = re.compile(rf"[{_DIGITISH}](?:[{_DIGITISH}{re.escape(_SEPARATORS)}-]*[{_DIGITISH}])?")
+# No \b here: Chinese characters count as word characters, so 号SF123… has no boundary.
+TRACKING_VALUE = re.compile(r"(?<![A-Z0-9])([A-Z]{1,4})?\s*(\d[\d ]{8,20}\d)(?![0-9])")
+
+FULL_STAMP = re.compile(
+    r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*"
+    r"(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?"
+)
+DATE_ONLY = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+MONTH_DAY_STAMP = re.compile(r"(?<![\d-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2}):(\d{2})")
+RELATIVE_STAMP = re.compile(r"(今天|昨天|前天)\s*(\d{1,2}):(\d{2})")
+WEEKDAY_STAMP = re.compile(r"(?:星期|周)([一二三四五六日天])\s*(\d{1,2}):(\d{2})")
+TIME_ONLY = re.compile(r"^(?:上午|下午|晚上|中午)?\s*(\d{1,2}):(\d{2})$")
+
+AMOUNT_LABELS = (
+    r"实\s*付\s*款|实\s*付|付\s*款\s*金\s*额|支\s*付\s*金\s*额|订\s*单\s*金\s*额|"
+    r"商\s*品\s*总\s*价|合\s*计|总\s*计|退\s*款\s*金\s*额|应\s*付|金\s*额"
+)
+YUAN = r"[¥￥Y半羊]"
+AMOUNT_AFTER_YUAN = re.compile(rf"{YUAN}\s*(-?\d[\d,]*(?:\s*\.\s*\d{{1,2}})?)")
+AMOUNT_AFTER_LABEL = re.compile(
+    rf"(?:{AMOUNT_LABELS})\s*[:：]?\s*{YUAN}?\s*(-?\d[\d,]*\s*\.\s*\d{{1,2}})"
+)
+BARE_AMOUNT_LINE = re.compile(r"^[-+]?\s*(\d[\d,]*\.\d{2})$")
+AMOUNT_IN_WORDS = re.compile(r"(\d[\d,]*\.\d{1,2})\s*元")
+
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+STATUS_BAR_FRACTION = 0.05
+
+
+@dataclass
+class Fact:
+    type: str  # order_number | transaction_id | tracking_number | timestamp | amount
+    value: str
+    text: str  # as OCR read it
+    box: Box
+    label: str = ""
+    inferred: bool = False  # a date completed from context (昨天 13:01, 11-23 13:01)
+    partial: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["box"] = list(self.box)
+        return data
+
+
+def repair_digits(raw: str) -> str:
+    """The digits OCR meant: confusions mapped, separators dropped. Keeps one inner '-'
+    (Pinduoduo order numbers look like 241123-123456789012345)."""
+    text = raw.translate(DIGIT_CONFUSIONS)
+    for sep in _SEPARATORS:
+        text = text.replace(sep, "")
+    text = re.sub(r"-+", "-", text).strip("-")
+    return text
+
+
+def _is_mostly_digits(raw: str) -> bool:
+    core = [c for c in raw if c not in _SEPARATORS and c != "-"]
+    digits = sum(c.isdigit() for c in core)
+    return bool(core) and digits / len(core) >= 0.7
+
+
+def _valid_order_number(value: str) -> bool:
+    if "-" in value:
+        head, _, tail = value.partition("-")
+        return head.isdigit() and tail.isdigit() and len(head) == 6 and 12 <= len(tail) <= 16
+    return value.isdigit() and 10 <= len(value) <= 32
+
+
+def _value_after(lines: list[Line], index: int, start: int) -> tuple[Line, re.Match[str]] | None:
+    """The digit run after a label: on the same line, or first thing on the next line."""
+    line = lines[index]
+    for match in DIGIT_RUN.finditer(line.text, start):
+        if _is_mostly_digits(match.group()) and len(re.sub(r"\D", "", match.group())) >= 6:
+            return line, match
+    if index + 1 < len(lines):
+        nxt = lines[index + 1]
+        first = DIGIT_RUN.search(nxt.text)
+        if first and first.start() <= 2 and _is_mostly_digits(first.group()):
+            return nxt, first
+    return None
+
+
+def _labelled_numbers(lines: list[Line], label: re.Pattern[str], kind: str) -> list[Fact]:
+    facts = []
+    for i, line in enumerate(lines):
+        for lab in label.finditer(line.text):
+            found = _value_after(lines, i, lab.end())
+            if not found:
+                continue
+            value_line, match = found
+            value = repair_digits(match.group())
+            if kind == "order_number" and not _valid_order_number(value):
+                continue
+            if kind == "transaction_id" and not (value.isdigit() and len(value) >= 16):
+                continue
+            facts.append(Fact(kind, value, match.group(),
+                              value_line.box_of(match.start(), match.end()), lab.group()))
+    return facts
+
+
+def _tracking_numbers(lines: list[Line]) -> list[Fact]:
+    facts = []
+    for i, line in enumerate(lines):
+        for lab in TRACKING_LABEL.finditer(line.text):
+            candidates = [(line, line.text[lab.end():], lab.end())]
+            if i + 1 < len(lines):
+                candidates.append((lines[i + 1], lines[i + 1].text, 0))
+            for target, text, offset in candidates:
+                match = TRACKING_VALUE.search(text.upper())
+                if match:
+                    value = (match.group(1) or "") + match.group(2).replace(" ", "")
+                    start, end = offset + match.start(), offset + match.end()
+                    facts.append(Fact("tracking_number", value, target.text[start:end],
+                                      target.box_of(start, end), lab.group()))
+                    break
+    return facts
+
+
+def _stamp(year: str, month: str, day: str, hour: str, minute: str,
+           second: str | None) -> str | None:
+    try:
+        dt = datetime(int(year), int(month), int(day), int(hour), int(minute),
+                      int(second or 0))
+    except ValueError:
+        return None
+    return dt.strftime("%Y-%m-%dT%H:%M:%S" if second else "%Y-%m-%dT%H:%M")
+
+
+_CONFUSED_IN_NUMBER = re.compile(
+    r"(?<=\d)[OolI|](?=[\d:.\-/])|(?<=[\d:.\-/])[OolI|](?=\d)|(?<=\d[:.])[OolI|]"
+)
+
+
+def _clean_for_times(text: str) -> str:
+    # Inside numbers OCR writes O for 0 and l for 1; fix only next to digits, so words
+    # such as "Hello" stay as they are.
+    return _CONFUSED_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
+
+
+def _timestamps(lines: list[Line], image_height: int, reference: date | None) -> list[Fact]:
+    facts: list[Fact] = []
+    full_dates: list[date] = []
+    for line in lines:
+        text = _clean_for_times(line.text)
+        for m in FULL_STAMP.finditer(text):
+            value = _stamp(*m.groups())
+            if value:
+                label = re.sub(r"[\s:：]+", "", text[: m.start()])[-8:]
+                facts.append(Fact("timestamp", value, m.group(),
+                                  line.box_of(m.start(), m.end()), label))
+                full_dates.append(datetime.fromisoformat(value).date())
+        for m in DATE_ONLY.finditer(text):
+            with contextlib.suppress(ValueError):  # 2024-02-30 is no date
+                full_dates.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    # Chat apps write 昨天 / 星期三 relative to the day the screenshot was taken (the
+    # reference date); MM-DD stamps take their year from full dates in the same image.
+    newest = max(full_dates) if full_dates else None
+    today = reference or newest
+    year_anchor = newest or reference
+    if today is None or year_anchor is None:
+        return facts
+    current_day: date | None = None
+    for line in lines:
+        text = _clean_for_times(line.text)
+        if FULL_STAMP.search(text):
+            continue
+        found = _partial_stamp(text, today, year_anchor, current_day)
+        if found is None:
+            continue
+        day, hour, minute, match = found
+        if line.box[1] < image_height * STATUS_BAR_FRACTION:
+            continue  # the phone's status-bar clock
+        try:
+            when = datetime(day.year, day.month, day.day, int(hour), int(minute))
+        except ValueError:
+            continue
+        current_day = day
+        facts.append(Fact("timestamp", when.strftime("%Y-%m-%dT%H:%M"), match.group(),
+                          line.box_of(match.start(), match.end()), inferred=True, partial=True))
+    return facts
+
+
+def _partial_stamp(
+    text: str, today: date, year_anchor: date, current_day: date | None
+) -> tuple[date, str, str, re.Match[str]] | None:
+    m = MONTH_DAY_STAMP.search(text)
+    if m:
+        month, day = int(m.group(1)), int(m.group(2))
+        try:
+            when = date(year_anchor.year, month, day)
+            if when > max(today, year_anchor) + timedelta(days=1):
+                when = date(year_anchor.year - 1, month, day)  # last December, seen in January
+        except ValueError:
+            return None
+        return when, m.group(3), m.group(4), m
+    m = RELATIVE_STAMP.search(text)
+    if m:
+        back = {"今天": 0, "昨天": 1, "前天": 2}[m.group(1)]
+        return today - timedelta(days=back), m.group(2), m.group(3), m
+    m = WEEKDAY_STAMP.search(text)
+    if m:
+        back = (today.weekday() - WEEKDAYS[m.group(1)]) % 7 or 7
+        return today - timedelta(days=back), m.group(2), m.group(3), m
+    m = TIME_ONLY.match(text.strip())
+    if m:
+        return current_day or today, m.group(1), m.group(2), m
+    return None
+
+
+def _decimal(raw: str) -> str | None:
+    cleaned = raw.replace(",", "").replace(" ", "").lstrip("-+")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if value <= 0 or value >= Decimal("10000000"):
+        return None
+    return str(value.quantize(Decimal("0.01")))
+
+
+def _amounts(lines: list[Line]) -> list[Fact]:
+    facts = []
+    for line in lines:
+        text = _clean_for_times(line.text)
+        spans: list[tuple[int, int]] = []
+        for pattern in (AMOUNT_AFTER_LABEL, AMOUNT_AFTER_YUAN, AMOUNT_IN_WORDS):
+            for m in pattern.finditer(text):
+                if any(a <= m.start(1) < b for a, b in spans):
+                    continue
+                raw = m.group(1)
+                if pattern is AMOUNT_AFTER_YUAN and m.group().startswith(("Y", "半", "羊")) \
+                        and "." not in raw:
+                    continue  # "Y" or "半" read for ¥ only counts with a decimal point
+                value = _decimal(raw)
+                if value:
+                    spans.append((m.start(1), m.end(1)))
+                    facts.append(Fact("amount", value, m.group(),
+                                      line.box_of(m.start(1), m.end(1))))
+        bare = BARE_AMOUNT_LINE.match(text.strip())
+        if bare and not spans:
+            value = _decimal(bare.group(1))
+            if value:
+                facts.append(Fact("amount", value, bare.group(), line.box))
+    return facts
+
+
+def extract_facts(lines: list[Line], image_height: int,
+                  reference: date | None = None) -> list[Fact]:
+    return [
+        *_labelled_numbers(lines, ORDER_LABEL, "order_number"),
+        *_labelled_numbers(lines, TRANSACTION_LABEL, "transaction_id"),
+        *_tracking_numbers(lines),
+        *_timestamps(lines, image_height, reference),
+        *_amounts(lines),
+    ]
+
+
+def unique_values(facts: list[Fact], fact_type: str, include_inferred: bool = False) -> list[str]:
+    seen: dict[str, None] = {}
+    for fact in facts:
+        if fact.type == fact_type and (include_inferred or not fact.inferred):
+            seen.setdefault(fact.value, None)
+    return list(seen)

@@ -1,0 +1,168 @@
+"""Scanning one image: OCR (cached), fact extraction and kind classification.
+
+The cache keeps Tesseract's words and boxes per SHA-256 and RECOGNIZER_VERSION, so a
+known image is never OCRed twice, while extraction rules (cheap) always run fresh.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from app.blobs import sha256_of
+from app.imaging import ImageRejected, open_rgb, probe_image
+from app.ocr.classify import classify, photo_likeness
+from app.ocr.engine import TesseractSetup, ocr_status
+from app.ocr.extract import extract_facts, unique_values
+from app.ocr.recognize import Line, Word, build_line, recognize
+
+RECOGNIZER_VERSION = "1"  # bump when preprocessing or Tesseract options change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e1"  # bump the tail when extraction rules change
+# Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
+OCR_MAX_SIDE = 4000
+
+
+class OcrUnavailable(RuntimeError):
+    pass
+
+
+@dataclass
+class Recognition:
+    """What Tesseract saw in one image: cached by SHA-256."""
+
+    lines: list[Line]
+    width: int
+    height: int
+    photo_score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": RECOGNIZER_VERSION,
+            "width": self.width,
+            "height": self.height,
+            "photo_score": self.photo_score,
+            "lines": [[[w.text, w.conf, list(w.box)] for w in ln.words] for ln in self.lines],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Recognition:
+        lines = [
+            build_line([Word(text, conf, (box[0], box[1], box[2], box[3]))
+                        for text, conf, box in words])
+            for words in data["lines"]
+        ]
+        return cls(lines, data["width"], data["height"], data["photo_score"])
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class ScanResult:
+    sha256: str
+    kind: str = "other"
+    order_numbers: list[str] = field(default_factory=list)
+    timestamps: list[str] = field(default_factory=list)
+    amounts: list[str] = field(default_factory=list)
+    text: str = ""
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    error: str = ""
+    error_key: str = ""
+
+    def to_json(self, file: str) -> dict[str, Any]:
+        if self.error:
+            return {"file": file, "sha256": self.sha256, "error": self.error}
+        return {
+            "file": file,
+            "sha256": self.sha256,
+            "kind": self.kind,
+            "order_numbers": self.order_numbers,
+            "timestamps": self.timestamps,
+            "amounts": self.amounts,
+            "text": self.text,
+            "facts": self.facts,
+        }
+
+
+class RecognitionCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, sha256: str) -> Path:
+        return self.folder / f"{sha256}.r{RECOGNIZER_VERSION}.json"
+
+    def get(self, sha256: str) -> Recognition | None:
+        try:
+            data = json.loads(self._path(sha256).read_text("utf-8"))
+            return Recognition.from_json(data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, sha256: str, recognition: Recognition) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(recognition.to_json(), fh, ensure_ascii=False)
+            os.replace(tmp, self._path(sha256))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def recognize_image(img: Image.Image, setup: TesseractSetup) -> Recognition:
+    return Recognition(recognize(img, setup), img.width, img.height, photo_likeness(img))
+
+
+def analyse(recognition: Recognition, sha256: str, reference: date | None) -> ScanResult:
+    facts = extract_facts(recognition.lines, recognition.height, reference)
+    text = recognition.text
+    return ScanResult(
+        sha256=sha256,
+        kind=classify(text, recognition.photo_score),
+        order_numbers=unique_values(facts, "order_number"),
+        timestamps=unique_values(facts, "timestamp"),
+        amounts=unique_values(facts, "amount"),
+        text=text,
+        facts=[f.to_dict() for f in facts],
+    )
+
+
+def scan_file(path: Path, cache: RecognitionCache | None = None,
+              reference: date | None = None) -> ScanResult:
+    """OCR and analyse one image file. Errors come back in the result, never raised."""
+    from app.i18n import t, t_params
+
+    try:
+        sha256 = sha256_of(path)
+    except OSError as exc:
+        key = "err.not_found" if isinstance(exc, FileNotFoundError) else "err.unreadable"
+        return ScanResult("", error=t(key, detail=exc.strerror or exc), error_key=key)
+    recognition = cache.get(sha256) if cache else None
+    if recognition is None:
+        status = ocr_status()
+        if not status.available or status.setup is None:
+            return ScanResult(sha256, error=status.message(), error_key=f"ocr.{status.problem}")
+        try:
+            probe_image(path)
+            img = open_rgb(path, max_side=OCR_MAX_SIDE)
+            recognition = recognize_image(img, status.setup)
+        except ImageRejected as exc:
+            return ScanResult(sha256, error=t_params(exc.key, exc.params), error_key=exc.key)
+        except Exception as exc:  # Tesseract crashed or timed out: report, keep going
+            return ScanResult(sha256, error=t("ocr.failed", detail=exc), error_key="ocr.failed")
+        if cache:
+            cache.put(sha256, recognition)
+    if reference is None:
+        try:
+            reference = datetime.fromtimestamp(path.stat().st_mtime).date()
+        except OSError:
+            reference = date.today()
+    return analyse(recognition, sha256, reference)

@@ -1,0 +1,106 @@
+"""Complaint types and their evidence checklists, read from resources/rules/complaints.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app.i18n import Lang, current_lang
+from app.paths import RULES_PATH
+
+KINDS: tuple[str, ...] = ("order", "chat", "payment", "logistics", "photo", "other")
+PLATFORMS: tuple[str, ...] = ("taobao", "tmall", "jd", "pdd", "other")
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    kinds: tuple[str, ...]
+    min_count: int
+    label_zh: str
+    label_en: str
+    hint_zh: str
+    hint_en: str
+
+    def label(self, lang: Lang | None = None) -> str:
+        return self.label_zh if (lang or current_lang()) == "zh" else self.label_en
+
+    def hint(self, lang: Lang | None = None) -> str:
+        return self.hint_zh if (lang or current_lang()) == "zh" else self.hint_en
+
+
+@dataclass(frozen=True)
+class ComplaintType:
+    id: str
+    name_zh: str
+    name_en: str
+    checklist: tuple[ChecklistItem, ...]
+
+    def name(self, lang: Lang | None = None) -> str:
+        return self.name_zh if (lang or current_lang()) == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class Rules:
+    complaint_window_days: int
+    warn_days_left: int
+    kind_names: dict[str, tuple[str, str]]
+    types: dict[str, ComplaintType]
+
+    def kind_name(self, kind: str, lang: Lang | None = None) -> str:
+        zh, en = self.kind_names.get(kind, (kind, kind))
+        return zh if (lang or current_lang()) == "zh" else en
+
+    def complaint_type(self, type_id: str) -> ComplaintType:
+        return self.types.get(type_id) or self.types["other"]
+
+
+@dataclass(frozen=True)
+class ChecklistStatus:
+    item: ChecklistItem
+    count: int
+
+    @property
+    def satisfied(self) -> bool:
+        return self.count >= self.item.min_count
+
+
+@cache
+def load_rules(path: Path = RULES_PATH) -> Rules:
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    types: dict[str, ComplaintType] = {}
+    for t in raw["types"]:
+        items = tuple(
+            ChecklistItem(
+                id=c["id"],
+                kinds=tuple(c["kinds"]),
+                min_count=int(c.get("min", 1)),
+                label_zh=c["zh"],
+                label_en=c["en"],
+                hint_zh=c["hint_zh"],
+                hint_en=c["hint_en"],
+            )
+            for c in t["checklist"]
+        )
+        types[t["id"]] = ComplaintType(t["id"], t["zh"], t["en"], items)
+    kind_names = {k: (v["zh"], v["en"]) for k, v in raw["kinds"].items()}
+    return Rules(
+        complaint_window_days=int(raw["complaint_window_days"]),
+        warn_days_left=int(raw["warn_days_left"]),
+        kind_names=kind_names,
+        types=types,
+    )
+
+
+def evaluate_checklist(complaint_type: str, kinds: Iterable[str]) -> list[ChecklistStatus]:
+    """How many items of the case satisfy each checklist entry of the complaint type."""
+    counts = Counter(kinds)
+    ctype = load_rules().complaint_type(complaint_type)
+    return [
+        ChecklistStatus(item, sum(counts[k] for k in item.kinds)) for item in ctype.checklist
+    ]

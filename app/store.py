@@ -1,0 +1,229 @@
+"""The evidence store: one SQLite database plus the content-addressed originals.
+
+This is the API the CLI and the window share. Every method opens its own short session,
+so objects returned are detached snapshots; change them through the update methods.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.blobs import BlobStore
+from app.db import init_schema, make_engine
+from app.models import Case, EvidenceItem, Submission, utcnow
+
+DB_NAME = "proofpack.db"
+
+CASE_FIELDS = {
+    "title", "platform", "shop", "order_number", "amount", "complaint_type",
+    "order_completed_on", "requested_outcome", "description",
+}
+ITEM_FIELDS = {
+    "position", "kind", "kind_confirmed", "caption", "ocr_status", "ocr_error", "ocr_text",
+    "extractor_version", "order_numbers", "timestamps", "amounts", "facts", "user_facts",
+}
+
+
+class Store:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.blobs = BlobStore(data_dir)
+        self.db_path = data_dir / DB_NAME
+        self.engine = make_engine(self.db_path)
+        init_schema(self.engine, self.db_path)
+        self.blobs.clean_temp()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    # ---- cases -------------------------------------------------------------------------
+
+    def create_case(self, title: str, **fields: Any) -> Case:
+        _check_fields(fields, CASE_FIELDS)
+        case = Case(title=title, **fields)
+        with self.session() as s:
+            s.add(case)
+            s.commit()
+            s.refresh(case)
+        return case
+
+    def get_case(self, case_id: int) -> Case | None:
+        with self.session() as s:
+            return s.get(Case, case_id)
+
+    def list_cases(self, trashed: bool = False) -> list[Case]:
+        with self.session() as s:
+            query = select(Case).where(
+                col(Case.deleted_at).is_not(None) if trashed else col(Case.deleted_at).is_(None)
+            )
+            return list(s.exec(query.order_by(col(Case.updated_at).desc())))
+
+    def update_case(self, case_id: int, **fields: Any) -> Case:
+        _check_fields(fields, CASE_FIELDS)
+        with self.session() as s:
+            case = _require(s.get(Case, case_id), case_id)
+            for key, value in fields.items():
+                setattr(case, key, value)
+            case.updated_at = utcnow()
+            s.add(case)
+            s.commit()
+            s.refresh(case)
+            return case
+
+    def trash_case(self, case_id: int) -> None:
+        with self.session() as s:
+            case = _require(s.get(Case, case_id), case_id)
+            case.deleted_at = utcnow()
+            s.add(case)
+            s.commit()
+
+    def restore_case(self, case_id: int) -> None:
+        with self.session() as s:
+            case = _require(s.get(Case, case_id), case_id)
+            case.deleted_at = None
+            s.add(case)
+            s.commit()
+
+    def empty_trash(self) -> int:
+        """Delete trashed cases for good, and the originals no other case uses."""
+        with self.session() as s:
+            trashed = list(s.exec(select(Case).where(col(Case.deleted_at).is_not(None))))
+            for case in trashed:
+                s.delete(case)  # items and submissions go by ON DELETE CASCADE
+            s.commit()
+        self.remove_unreferenced_blobs()
+        return len(trashed)
+
+    # ---- evidence items ----------------------------------------------------------------
+
+    def items(self, case_id: int) -> list[EvidenceItem]:
+        with self.session() as s:
+            query = select(EvidenceItem).where(EvidenceItem.case_id == case_id)
+            return list(s.exec(query.order_by(col(EvidenceItem.position), col(EvidenceItem.id))))
+
+    def get_item(self, item_id: int) -> EvidenceItem | None:
+        with self.session() as s:
+            return s.get(EvidenceItem, item_id)
+
+    def find_item(self, case_id: int, sha256: str) -> EvidenceItem | None:
+        with self.session() as s:
+            query = select(EvidenceItem).where(
+                EvidenceItem.case_id == case_id, EvidenceItem.sha256 == sha256
+            )
+            return s.exec(query).first()
+
+    def add_item(self, item: EvidenceItem) -> EvidenceItem:
+        with self.session() as s:
+            last = s.exec(
+                select(func.max(EvidenceItem.position)).where(
+                    EvidenceItem.case_id == item.case_id
+                )
+            ).one()
+            item.position = (last or 0) + 1
+            s.add(item)
+            case = s.get(Case, item.case_id)
+            if case is not None:
+                case.updated_at = utcnow()
+                s.add(case)
+            s.commit()
+            s.refresh(item)
+            return item
+
+    def update_item(self, item_id: int, **fields: Any) -> EvidenceItem:
+        _check_fields(fields, ITEM_FIELDS)
+        with self.session() as s:
+            item = s.get(EvidenceItem, item_id)
+            if item is None:
+                raise KeyError(f"evidence item {item_id} not found")
+            for key, value in fields.items():
+                setattr(item, key, value)
+            s.add(item)
+            s.commit()
+            s.refresh(item)
+            return item
+
+    def reorder_items(self, case_id: int, item_ids: Sequence[int]) -> None:
+        """Set the exhibit order: item_ids first, in that order, then any others."""
+        with self.session() as s:
+            items = {
+                i.id: i
+                for i in s.exec(select(EvidenceItem).where(EvidenceItem.case_id == case_id))
+                if i.id is not None
+            }
+            order = [i for i in item_ids if i in items]
+            order += sorted((i for i in items if i not in set(order)),
+                            key=lambda i: items[i].position)
+            for position, item_id in enumerate(order, start=1):
+                items[item_id].position = position
+                s.add(items[item_id])
+            s.commit()
+
+    def remove_item(self, item_id: int) -> None:
+        with self.session() as s:
+            item = s.get(EvidenceItem, item_id)
+            if item is not None:
+                s.delete(item)
+                s.commit()
+        self.remove_unreferenced_blobs()
+
+    def item_path(self, item: EvidenceItem) -> Path:
+        return self.blobs.absolute(item.stored_path)
+
+    # ---- submissions -------------------------------------------------------------------
+
+    def add_submission(self, submission: Submission) -> Submission:
+        with self.session() as s:
+            s.add(submission)
+            s.commit()
+            s.refresh(submission)
+            return submission
+
+    def submissions(self, case_id: int) -> list[Submission]:
+        with self.session() as s:
+            query = select(Submission).where(Submission.case_id == case_id)
+            return list(s.exec(query.order_by(col(Submission.submitted_on))))
+
+    # ---- housekeeping ------------------------------------------------------------------
+
+    def remove_unreferenced_blobs(self, min_age_s: float = 300) -> int:
+        """Delete originals no evidence item refers to (left by deletes or a crash between
+        writing the file and committing its row).
+
+        Blobs younger than min_age_s are kept: another process sharing the store may have
+        just written one and be about to commit its row."""
+        with self.session() as s:
+            referenced = set(s.exec(select(EvidenceItem.stored_path)))
+        removed = 0
+        now = time.time()
+        for blob in self.blobs.originals.glob("*/*"):
+            rel = blob.relative_to(self.data_dir).as_posix()
+            if rel not in referenced and now - blob.stat().st_mtime >= min_age_s:
+                blob.chmod(0o644)
+                blob.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+def _check_fields(fields: dict[str, Any], allowed: set[str]) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+
+
+def _require(case: Case | None, case_id: int) -> Case:
+    if case is None:
+        raise KeyError(f"case {case_id} not found")
+    return case

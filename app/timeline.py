@@ -1,0 +1,75 @@
+"""One chronological timeline of every dated fact in a case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.i18n import Lang, current_lang
+from app.models import EvidenceItem, Submission
+
+# What a timestamp's label says happened, in both languages.
+EVENT_OF_LABEL: list[tuple[tuple[str, ...], tuple[str, str]]] = [
+    (("创建时间", "下单时间"), ("下单", "Order placed")),
+    (("付款时间", "支付时间"), ("付款", "Paid")),
+    (("发货时间",), ("卖家发货", "Shipped")),
+    (("成交时间", "完成时间", "确认收货"), ("交易完成", "Order completed")),
+]
+EVENT_OF_KIND: dict[str, tuple[str, str]] = {
+    "chat": ("聊天消息", "Chat message"),
+    "payment": ("付款记录", "Payment record"),
+    "logistics": ("物流记录", "Tracking event"),
+    "order": ("订单记录", "Order record"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: datetime
+    event: str
+    exhibit: int | None  # exhibit number (证据N), None for submissions
+    inferred: bool = False
+    detail: str = ""
+
+
+def describe(label: str, kind: str, lang: Lang) -> str:
+    for labels, (zh, en) in EVENT_OF_LABEL:
+        if any(lab in label for lab in labels):
+            return zh if lang == "zh" else en
+    zh, en = EVENT_OF_KIND.get(kind, ("时间记录", "Dated record"))
+    return zh if lang == "zh" else en
+
+
+def build_timeline(
+    items: list[EvidenceItem],
+    submissions: list[Submission] | None = None,
+    lang: Lang | None = None,
+) -> list[TimelineEntry]:
+    """Every dated fact of the exhibits (numbered in list order) and every submission."""
+    lang = lang or current_lang()
+    entries: list[TimelineEntry] = []
+    for number, item in enumerate(items, start=1):
+        corrected = "timestamps" in item.user_facts
+        if corrected:
+            stamps = [(s, "", False) for s in item.effective("timestamps")]
+        else:
+            stamps = [(f["value"], f.get("label", ""), bool(f.get("inferred")))
+                      for f in item.facts if f.get("type") == "timestamp"]
+        seen: set[str] = set()
+        for value, label, inferred in stamps:
+            if value in seen:
+                continue
+            seen.add(value)
+            try:
+                when = datetime.fromisoformat(value)
+            except ValueError:
+                continue
+            entries.append(TimelineEntry(when, describe(label, item.kind, lang), number,
+                                         inferred))
+    for sub in submissions or []:
+        zh, en = "提交投诉", "Complaint submitted"
+        detail = " ".join(x for x in (sub.channel, sub.reference, sub.status) if x)
+        entries.append(TimelineEntry(datetime.combine(sub.submitted_on, datetime.min.time()),
+                                     zh if lang == "zh" else en, None, False, detail))
+    entries.sort(key=lambda e: (e.when, e.exhibit or 0))
+    return entries

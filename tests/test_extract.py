@@ -1,0 +1,147 @@
+"""Extraction rules on hand-written OCR lines (no Tesseract involved)."""
+
+import re
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.ocr.extract import extract_facts, repair_digits, unique_values
+from app.ocr.recognize import Word, build_line, normalise
+
+# Tesseract returns each Chinese character as a word, and runs of Latin/digits as one.
+TOKEN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]|"
+                   r"[^\s\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+")
+
+
+def lines_of(*texts: str, top: int = 200):
+    """OCR lines as Tesseract gives them: Chinese split per character, numbers as words.
+    They start at y=top, below a phone's status bar."""
+    result = []
+    for n, text in enumerate(texts):
+        words = []
+        x = 0
+        for token in text.split(" "):
+            for piece in TOKEN.findall(token):
+                piece = normalise(piece)  # as recognize() does for every word
+                words.append(Word(piece, 90.0, (x, top + n * 40, 20 * len(piece), 30)))
+                x += 20 * len(piece) + 6
+            x += 14
+        result.append(build_line(words))
+    return result
+
+
+def facts(*texts: str, reference: date | None = None, height: int = 2000):
+    return extract_facts(lines_of(*texts), height, reference)
+
+
+def values(found, kind):
+    return unique_values(found, kind)
+
+
+def test_order_number_after_label_with_copy_button() -> None:
+    found = facts("订单编号 5055565384962088195 复制")
+    assert values(found, "order_number") == ["5055565384962088195"]
+
+
+def test_order_number_split_by_spaces_and_confusions() -> None:
+    found = facts("订单编号: 5O55 5653 8496 2O88 l95")
+    assert values(found, "order_number") == ["5055565384962088195"]
+
+
+def test_order_number_on_the_next_line() -> None:
+    found = facts("订单号", "241123-123456789012345")
+    assert values(found, "order_number") == ["241123-123456789012345"]
+
+
+def test_jd_order_number_with_fullwidth_colon_and_digits() -> None:
+    found = facts("订单号：２９８７６５４３２１０１")
+    assert values(found, "order_number") == ["298765432101"]
+
+
+def test_transaction_tracking_phone_and_card_are_not_order_numbers() -> None:
+    found = facts(
+        "支付宝交易号 2024111222001156781234567890",
+        "运单号 SF1234567890123 复制",
+        "联系电话 13812345678",
+        "银行卡 6222 0212 3456 7890 123",
+        "商家订单号 T200P5055565384962088195",
+    )
+    assert values(found, "order_number") == []
+    assert values(found, "transaction_id") == ["2024111222001156781234567890"]
+    assert values(found, "tracking_number") == ["SF1234567890123"]
+
+
+def test_full_timestamps_are_iso_with_labels() -> None:
+    found = facts("创建时间 2024-11-23 13:01:02", "付款时间：2024/11/23 13:05",
+                  "2024年11月25日 09:30")
+    assert values(found, "timestamp") == ["2024-11-23T13:01:02", "2024-11-23T13:05",
+                                          "2024-11-25T09:30"]
+    labels = [f.label for f in found if f.type == "timestamp"]
+    assert labels[:2] == ["创建时间", "付款时间"]
+
+
+def test_timestamp_with_ocr_confusions_and_lost_space() -> None:
+    found = facts("成交时间 2O24-11-2313:0l:02")
+    assert values(found, "timestamp") == ["2024-11-23T13:01:02"]
+
+
+def test_invalid_dates_are_dropped() -> None:
+    assert values(facts("时间 2024-13-45 25:61"), "timestamp") == []
+
+
+def test_partial_chat_stamps_are_inferred_from_context() -> None:
+    # Screenshot taken on Monday 2024-11-25; the chat shows one full date.
+    found = facts("2024-11-20 10:00", "11-23 13:01", "你好", "14:20", "星期三 09:15",
+                  "昨天 13:01", reference=date(2024, 11, 25))
+    inferred = [(f.value, f.text.replace(" ", "")) for f in found if f.inferred]
+    assert inferred == [
+        ("2024-11-23T13:01", "11-2313:01"),  # year from the full date in the image
+        ("2024-11-23T14:20", "14:20"),  # a bare time belongs to the day shown above it
+        ("2024-11-20T09:15", "星期三09:15"),  # the Wednesday before the screenshot
+        ("2024-11-24T13:01", "昨天13:01"),  # the day before the screenshot
+    ]
+    assert all(f.partial for f in found if f.inferred)
+    # only full stamps are reported as timestamps
+    assert values(found, "timestamp") == ["2024-11-20T10:00"]
+
+
+def test_partial_stamps_use_reference_date_when_no_full_date() -> None:
+    found = facts("昨天 21:40", reference=date(2024, 3, 1))
+    (fact,) = [f for f in found if f.inferred]
+    assert fact.value == "2024-02-29T21:40"
+
+
+def test_status_bar_clock_is_ignored() -> None:
+    lines = lines_of("9:41", top=0)
+    assert extract_facts(lines, 2000, date(2024, 1, 1)) == []
+
+
+def test_amounts_as_decimal_strings() -> None:
+    found = facts("实付款 ¥1,299.00", "运费 ￥0.00", "-128.50", "合计：36.8元", "月销 10000+")
+    assert values(found, "amount") == ["1299.00", "128.50", "36.80"]
+
+
+def test_amount_after_misread_yuan_needs_decimal_point() -> None:
+    assert values(facts("Y 128.00"), "amount") == ["128.00"]
+    assert values(facts("Y 2024"), "amount") == []
+
+
+def test_fact_boxes_cover_the_value() -> None:
+    (fact,) = [f for f in facts("订单编号 5055565384962088195") if f.type == "order_number"]
+    left, _top, width, height = fact.box
+    assert left > 0 and width > 0 and height == 30
+
+
+@given(st.text(alphabet="0123456789", min_size=10, max_size=28), st.data())
+def test_repair_digits_undoes_ocr_noise(digits: str, data: st.DataObject) -> None:
+    confusions = {"0": "O", "1": "l", "5": "S", "8": "B"}
+    noisy = []
+    for ch in digits:
+        if ch in confusions and data.draw(st.booleans()):
+            noisy.append(confusions[ch])
+        else:
+            noisy.append(ch)
+        if data.draw(st.integers(0, 5)) == 0:
+            noisy.append(data.draw(st.sampled_from([" ", "\u3000", "·"])))
+    assert repair_digits("".join(noisy)) == digits

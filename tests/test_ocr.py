@@ -1,0 +1,80 @@
+"""Real Tesseract runs on rendered images."""
+
+from pathlib import Path
+
+from app.ocr.engine import check_ocr, ocr_status, resolve_tesseract
+from app.ocr.scan import RecognitionCache, scan_file
+from tests.conftest import text_image
+
+
+def test_tesseract_with_chinese_is_available() -> None:
+    status = check_ocr()
+    assert status.available, status.message()
+    assert {"chi_sim", "eng"} <= set(status.languages)
+
+
+def test_rendered_chinese_order_is_read(tmp_path: Path) -> None:
+    img = text_image(["订单详情", "订单编号：3620154412345678901",
+                      "创建时间：2024-11-23 13:01:02", "实付款 ¥256.80"], tmp_path / "o.png")
+    result = scan_file(img)
+    assert not result.error
+    assert "订单" in result.text
+    assert result.order_numbers == ["3620154412345678901"]
+    assert result.timestamps == ["2024-11-23T13:01:02"]
+    assert result.amounts == ["256.80"]
+    assert result.kind == "order"
+
+
+def test_generated_screens_are_classified(sample_dir: Path) -> None:
+    for kind in ("order", "chat", "payment", "logistics", "photo", "other"):
+        result = scan_file(sample_dir / f"{kind}.png")
+        assert result.kind == kind, (kind, result.text[:200])
+
+
+def test_cache_makes_rescans_free(tmp_path: Path, sample_dir: Path) -> None:
+    cache = RecognitionCache(tmp_path / "cache")
+    first = scan_file(sample_dir / "payment.png", cache)
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    # With the cache filled, a scan needs no Tesseract at all.
+    ocr_status.cache_clear()
+    import app.ocr.scan as scan_module
+
+    original = scan_module.ocr_status
+    scan_module.ocr_status = lambda: (_ for _ in ()).throw(AssertionError("OCR ran"))  # type: ignore[assignment]
+    try:
+        second = scan_file(sample_dir / "payment.png", cache)
+    finally:
+        scan_module.ocr_status = original  # type: ignore[assignment]
+    assert second.order_numbers == first.order_numbers and second.text == first.text
+
+
+def test_resolver_prefers_bundled_tesseract(tmp_path: Path, monkeypatch) -> None:
+    bundled = tmp_path / "resources" / "tesseract"
+    (bundled / "tessdata").mkdir(parents=True)
+    exe = bundled / "tesseract"
+    exe.write_text("#!/bin/sh\n")
+    exe.chmod(0o755)
+    setup = resolve_tesseract(tmp_path / "resources")
+    assert setup is not None and setup.cmd == str(exe)
+    assert setup.tessdata_dir == bundled / "tessdata"
+
+
+def test_resolver_env_override_and_missing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PROOFPACK_TESSERACT", str(tmp_path / "nope"))
+    assert resolve_tesseract(tmp_path) is None
+    status = check_ocr(tmp_path)
+    assert not status.available and status.problem == "missing_binary"
+    assert "tesseract-ocr-chi-sim" in status.message() or "tesseract" in status.message()
+
+
+def test_resolver_finds_well_known_windows_dir(tmp_path: Path, monkeypatch) -> None:
+    import app.ocr.engine as engine
+
+    folder = tmp_path / "Tesseract-OCR"
+    folder.mkdir()
+    (folder / "tesseract.exe").write_text("")
+    monkeypatch.delenv("PROOFPACK_TESSERACT", raising=False)
+    monkeypatch.setattr(engine.shutil, "which", lambda _name: None)
+    monkeypatch.setitem(engine.WELL_KNOWN_DIRS, "win32", [str(folder)])
+    setup = resolve_tesseract(tmp_path / "res", platform="win32")
+    assert setup is not None and setup.cmd == str(folder / "tesseract.exe")
