@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
                         help=_h("PDF 文件或文件夹", "PDF file or folder"))
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    export.add_argument("--max-part-mb", type=float, default=None, metavar="MB",
+                        help=_h("按大小拆分为多个文件（如上传限制 10 MB）",
+                                "split into files of at most MB (upload limits)"))
     return parser
 
 
@@ -268,7 +271,8 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         paths = export_case(store, args.case_id, args.output,
-                            ExportOptions(page_size=args.page_size, lang=_lang()))
+                            ExportOptions(page_size=args.page_size, lang=_lang(),
+                                          max_part_mb=args.max_part_mb))
     except OSError as exc:
         print(t("export.failed", detail=exc), file=sys.stderr)
         return EXIT_FAILED

@@ -83,3 +83,85 @@ def test_letter_page_size(bundle, tmp_path: Path) -> None:
     export_case(store, case_id, out, ExportOptions(page_size="Letter"))
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def tall_screenshot(path: Path, height: int = 7000) -> Path:
+    """A long phone screenshot (a scrolled chat) with text all the way down."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from app.paths import FONT_PATH
+
+    img = Image.new("RGB", (1080, height), (245, 245, 245))
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(FONT_PATH), 40)
+    for i, y in enumerate(range(40, height - 60, 90)):
+        draw.text((60, y), f"第 {i + 1} 行 聊天记录 亲，请稍等", fill=(30, 30, 30), font=font)
+    img.save(path)
+    return path
+
+
+def test_tall_screenshot_is_split_readable_with_continuation(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    case = store.create_case("长截图")
+    import_paths(store, case.id, [tall_screenshot(tmp_path / "long.png")])
+    out = tmp_path / "long.pdf"
+    export_case(store, case.id, out, ExportOptions(lang="zh"))
+    reader = PdfReader(out)
+    # exhibit pages carry "<case> · 证据1" in their header
+    exhibit_pages = [p for p in reader.pages if "· 证据1" in (p.extract_text() or "")]
+    assert len(exhibit_pages) >= 3, "a 7000 px screenshot must span several pages"
+    texts = [p.extract_text() for p in exhibit_pages]
+    assert "接下页" in texts[0] and "续" in texts[1]
+    # Never shrunk: each slice is drawn at >= 150 dpi and at least 60% of the text width.
+    for page in exhibit_pages:
+        for image in page.images:
+            width_px = image.image.width
+            assert width_px >= 700
+    widths = []
+    for page in exhibit_pages:
+        for op in _image_widths(page):
+            widths.append(op)
+    assert widths and min(widths) > 0.6 * (595 - 2 * 51)
+    assert max(1080 / (w / 72) for w in widths) <= 1080 / 2 and min(
+        1080 / (w / 72) for w in widths) >= 150
+
+
+def _image_widths(page) -> list[float]:
+    """Drawn widths (pt) of the images on a page, from the content stream's cm operators."""
+    from pypdf.generic import ContentStream
+
+    content = ContentStream(page.get_contents(), page.pdf)
+    widths = []
+    for operands, operator in content.operations:
+        if operator == b"cm" and float(operands[0]) > 50:
+            widths.append(float(operands[0]))
+    return widths
+
+
+def test_split_into_parts_under_limit(tmp_path: Path) -> None:
+    from tests.imagegen import generate
+
+    store = Store(tmp_path / "s")
+    case = store.create_case("拆分")
+    paths = []
+    for seed in range(6):
+        sample = generate(100 + seed, "photo")
+        path = tmp_path / f"p{seed}.png"
+        sample.image.save(path)
+        paths.append(path)
+    import_paths(store, case.id, paths)
+    whole = export_case(store, case.id, tmp_path / "whole.pdf")[0]
+    limit_mb = whole.stat().st_size / 1e6 / 2.5
+    parts = export_case(store, case.id, tmp_path / "part.pdf",
+                        ExportOptions(max_part_mb=limit_mb))
+    assert len(parts) >= 3
+    assert [p.name for p in parts][:2] == ["part_第1部分.pdf", "part_第2部分.pdf"]
+    for part in parts:
+        assert part.stat().st_size <= limit_mb * 1024 * 1024
+    total_pages = sum(len(PdfReader(p).pages) for p in parts)
+    assert total_pages == len(PdfReader(whole).pages)
+    assert "证据目录" in PdfReader(parts[0]).pages[1].extract_text()
+    # every exhibit is whole in one part, and is bookmarked there
+    found = [o.title for p in parts for o in PdfReader(p).outline]
+    assert [f for f in found if f.startswith("证据") and f[2].isdigit()] == \
+        [f"证据{n} 其他" for n in range(1, 7)]  # imported without OCR: kind "other"

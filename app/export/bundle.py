@@ -42,6 +42,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from app import __version__
 from app.export.images import ImageSlice, prepare_exhibit
+from app.export.split import split_bundle
 from app.i18n import Lang, current_lang, t
 from app.models import Case, EvidenceItem, Submission
 from app.paths import FONT_PATH
@@ -69,6 +70,7 @@ class ExportOptions:
     lang: Lang | None = None
     now: datetime | None = None  # export time; tests fix it
     on_progress: Progress | None = None
+    max_part_mb: float | None = None  # split into parts no larger than this
 
 
 @dataclass
@@ -103,8 +105,20 @@ def export_case(store: Store, case_id: int, output: Path,
     items = store.items(case_id)
     bundle = Bundle(store, case, items, store.submissions(case_id), options, now)
     data = bundle.render()
-    _write_atomically(output, data)
-    return [output]
+    if not options.max_part_mb:
+        _write_atomically(output, data)
+        return [output]
+    parts = split_bundle(data, bundle.exhibit_starts(), int(options.max_part_mb * 1024 * 1024),
+                         bundle.outline_titles())
+    if len(parts) == 1:
+        _write_atomically(output, parts[0])
+        return [output]
+    paths = []
+    for n, part in enumerate(parts, start=1):
+        path = output.with_name(f"{output.stem}_第{n}部分{output.suffix}")
+        _write_atomically(path, part)
+        paths.append(path)
+    return paths
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -192,15 +206,28 @@ class Bundle:
 
     def render(self) -> bytes:
         self._prepare_images()
-        layout = _Layout()
-        self._build(layout, io.BytesIO(), record=True)
+        self.layout = _Layout()
+        self._build(self.layout, io.BytesIO(), record=True)
         out = io.BytesIO()
-        self._build(layout, out, record=False)
+        self._build(self.layout, out, record=False)
         return out.getvalue()
 
+    def exhibit_starts(self) -> list[int]:
+        return [self.layout.exhibit_pages[n] for n in sorted(self.layout.exhibit_pages)]
+
+    def outline_titles(self) -> dict[int, str]:
+        """Outline entries of the split parts, by 0-based page."""
+        titles = {0: self.tr("封面", "Cover"), 1: self.tr("证据目录", "Index of exhibits")}
+        for number, page in self.layout.exhibit_pages.items():
+            kind = self.rules.kind_name(self.items[number - 1].kind, self.lang)
+            titles[page - 1] = self.tr(f"证据{number} {kind}", f"Exhibit {number} {kind}")
+        return titles
+
     def _prepare_images(self) -> None:
-        first_h = self.content_h - EXHIBIT_INFO_H
-        page_h = self.content_h - 10 * mm  # a line for the continuation marker
+        # Continuation pages carry a marker line above and below the slice.
+        marker_h = self.styles["continued"].leading + 2 * mm
+        first_h = self.content_h - EXHIBIT_INFO_H - marker_h
+        page_h = self.content_h - 2 * marker_h - 2 * mm
         for n, item in enumerate(self.items, start=1):
             self._slices[n] = prepare_exhibit(self.store.item_path(item), item.kind,
                                               self.content_w, first_h, page_h)

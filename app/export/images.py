@@ -58,6 +58,19 @@ def find_cut(gray: Image.Image, ideal: int, search: int) -> int:
     return best_row
 
 
+def content_bottom(gray: Image.Image) -> int:
+    """Height of the image without the empty band of background at its bottom (a short
+    chat leaves half a screen of it); the band would only print as blank pages."""
+    small = gray.resize((max(1, gray.width // 4), max(1, gray.height // 4)))
+    background = small.getpixel((small.width // 2, small.height - 1))
+    for y in range(small.height - 1, -1, -1):
+        row = small.crop((0, y, small.width, y + 1))
+        lo, hi = row.getextrema()  # type: ignore[misc]
+        if abs(lo - background) > 12 or abs(hi - background) > 12:
+            return min(gray.height, (y + 3) * 4)
+    return gray.height
+
+
 def encode(img: Image.Image, photo: bool) -> bytes:
     buf = io.BytesIO()
     if photo:
@@ -89,6 +102,11 @@ def prepare_exhibit(path: Path, kind: str, content_width: float, first_height: f
     top = 0
     available = first_height
     gray = img.convert("L") if not photo else None
+    if gray is not None:
+        bottom = content_bottom(gray)
+        if bottom < img.height * 0.9:
+            img = img.crop((0, 0, img.width, bottom))
+            gray = gray.crop((0, 0, gray.width, bottom))
     while top < img.height:
         room = int(available / scale_pt)
         if img.height - top <= room or gray is None:
