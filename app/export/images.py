@@ -62,10 +62,10 @@ def content_bottom(gray: Image.Image) -> int:
     """Height of the image without the empty band of background at its bottom (a short
     chat leaves half a screen of it); the band would only print as blank pages."""
     small = gray.resize((max(1, gray.width // 4), max(1, gray.height // 4)))
-    background = small.getpixel((small.width // 2, small.height - 1))
+    background = int(small.tobytes()[-(small.width // 2) - 1])  # bottom row, middle
     for y in range(small.height - 1, -1, -1):
-        row = small.crop((0, y, small.width, y + 1))
-        lo, hi = row.getextrema()  # type: ignore[misc]
+        row = small.crop((0, y, small.width, y + 1)).tobytes()
+        lo, hi = min(row), max(row)
         if abs(lo - background) > 12 or abs(hi - background) > 12:
             return min(gray.height, (y + 3) * 4)
     return gray.height
