@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from app.models import EvidenceItem
-from app.ocr.scan import EXTRACTOR_VERSION, RecognitionCache, ScanResult, scan_file
+from app.ocr.scan import EXTRACTOR_VERSION, RecognitionCache, ScanResult, scan_files
 from app.store import Store
 
 # (files done, total, index of the file in the input, its result)
@@ -27,6 +27,16 @@ def default_workers(jobs: int) -> int:
     return max(1, min(os.cpu_count() or 1, jobs))
 
 
+# Images per Tesseract run: large enough to spread the model-loading cost, small enough
+# that progress moves every few seconds and both cores get work.
+CHUNK = 4
+
+
+def _chunks(count: int, workers: int) -> list[list[int]]:
+    size = max(1, min(CHUNK, -(-count // workers)))
+    return [list(range(i, min(count, i + size))) for i in range(0, count, size)]
+
+
 def scan_many(
     paths: Sequence[Path],
     cache_dir: Path | None = None,
@@ -40,24 +50,33 @@ def scan_many(
     results: list[ScanResult | None] = [None] * len(paths)
     workers = workers or default_workers(len(paths))
     cache = RecognitionCache(cache_dir) if cache_dir else None
-    if workers <= 1 or len(paths) <= 1:
-        for i, path in enumerate(paths):
+    chunks = _chunks(len(paths), workers)
+    done = 0
+
+    def record(chunk: list[int], found: list[ScanResult]) -> None:
+        nonlocal done
+        for i, result in zip(chunk, found, strict=True):
+            results[i] = result
+            done += 1
+            if on_progress:
+                on_progress(done, len(paths), i, result)
+
+    def job(chunk: list[int]) -> tuple[list[Path], RecognitionCache | None, list[date | None]]:
+        return [paths[i] for i in chunk], cache, [refs[i] for i in chunk]
+
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
             if should_cancel and should_cancel():
                 break
-            results[i] = scan_file(path, cache, refs[i])
-            if on_progress:
-                on_progress(i + 1, len(paths), i, results[i])  # type: ignore[arg-type]
+            record(chunk, scan_files(*job(chunk)))
         return results
     ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
-        futures: dict[Future[ScanResult], int] = {
-            pool.submit(scan_file, path, cache, refs[i]): i for i, path in enumerate(paths)
+        futures: dict[Future[list[ScanResult]], list[int]] = {
+            pool.submit(scan_files, *job(chunk)): chunk for chunk in chunks
         }
-        for done, future in enumerate(as_completed(futures), start=1):
-            i = futures[future]
-            results[i] = future.result()
-            if on_progress:
-                on_progress(done, len(paths), i, results[i])  # type: ignore[arg-type]
+        for future in as_completed(futures):
+            record(futures[future], future.result())
             if should_cancel and should_cancel():
                 for f in futures:
                     f.cancel()

@@ -26,14 +26,19 @@ DIGIT_CONFUSIONS = str.maketrans({
     "Z": "2", "z": "2",
     "g": "9", "q": "9",
 })
-_DIGITISH = "0-9OoDQ〇lIi|!丨SsBZzgq"
+_DIGITISH = "0-9OoDQ〇lIi丨SsBZzgq"  # not | or !: inside a number they are a border
 _SEPARATORS = " \u3000·.,_'"
 
-ORDER_LABEL = re.compile(r"(?<![商户家])订\s*单\s*(?:编\s*号|号\s*码|号|编\s*码)|订单ID")
+ORDER_LABEL = re.compile(
+    r"(?<![商户家])订\s*单\s*(?:编\s*号|号\s*码|号|编\s*码)|订单ID"
+    # small text loses one character of the label: 订香号, 评单号, 证单号 ...
+    r"|(?<![商户家])(?:订\S号|[^\W\d_运递流裹款账商]单号)(?=\s*[:：]?\s*\d)"
+)
 TRANSACTION_LABEL = re.compile(r"(?:支付宝)?交\s*易\s*(?:单\s*)?号|流\s*水\s*号")
 TRACKING_LABEL = re.compile(r"(?:快\s*递|运|物\s*流|包\s*裹)\s*单\s*号|运单编号")
-# A digit run with the separators and confusions OCR puts into it.
-DIGIT_RUN = re.compile(rf"[{_DIGITISH}](?:[{_DIGITISH}{re.escape(_SEPARATORS)}-]*[{_DIGITISH}])?")
+# A digit run with the separators and confusions OCR puts into it. It starts and ends
+# with a real digit: letters at its edges are a neighbouring button (复制 read as "|Bil").
+DIGIT_RUN = re.compile(rf"\d(?:[{_DIGITISH}{re.escape(_SEPARATORS)}-]*\d)?")
 # No \b here: Chinese characters count as word characters, so 号SF123… has no boundary.
 TRACKING_VALUE = re.compile(r"(?<![A-Z0-9])([A-Z]{1,4})?\s*(\d[\d ]{8,20}\d)(?![0-9])")
 

@@ -49,3 +49,18 @@ def prepare(img: Image.Image) -> Prepared:
         scale = 1.0
     gray = ImageOps.autocontrast(gray, cutoff=1)
     return Prepared(gray, scale, inverted)
+
+
+def prepare_strip(img: Image.Image, scale: float) -> Prepared:
+    """A single line of text, magnified by scale (at most 4x), dark on light."""
+    gray = ImageOps.grayscale(img)
+    inverted = is_dark(gray)
+    if inverted:
+        gray = ImageOps.invert(gray)
+    scale = max(1.0, min(4.0, scale))
+    if scale > 1.05:
+        size = (round(gray.width * scale), round(gray.height * scale))
+        gray = gray.resize(size, Image.Resampling.LANCZOS)
+    else:
+        scale = 1.0
+    return Prepared(ImageOps.autocontrast(gray, cutoff=1), scale, inverted)

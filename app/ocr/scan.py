@@ -21,7 +21,7 @@ from app.imaging import ImageRejected, open_rgb, probe_image
 from app.ocr.classify import classify, photo_likeness
 from app.ocr.engine import TesseractSetup, ocr_status
 from app.ocr.extract import extract_facts, unique_values
-from app.ocr.recognize import Line, Word, build_line, recognize
+from app.ocr.recognize import Line, Word, build_line, recognize_many
 
 RECOGNIZER_VERSION = "1"  # bump when preprocessing or Tesseract options change
 EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e1"  # bump the tail when extraction rules change
@@ -118,7 +118,12 @@ class RecognitionCache:
 
 
 def recognize_image(img: Image.Image, setup: TesseractSetup) -> Recognition:
-    return Recognition(recognize(img, setup), img.width, img.height, photo_likeness(img))
+    return recognize_images([img], setup)[0]
+
+
+def recognize_images(images: list[Image.Image], setup: TesseractSetup) -> list[Recognition]:
+    return [Recognition(lines, img.width, img.height, photo_likeness(img))
+            for img, lines in zip(images, recognize_many(images, setup), strict=True)]
 
 
 def analyse(recognition: Recognition, sha256: str, reference: date | None) -> ScanResult:
@@ -138,31 +143,64 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
 def scan_file(path: Path, cache: RecognitionCache | None = None,
               reference: date | None = None) -> ScanResult:
     """OCR and analyse one image file. Errors come back in the result, never raised."""
+    return scan_files([path], cache, [reference])[0]
+
+
+def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
+               references: list[date | None] | None = None) -> list[ScanResult]:
+    """scan_file() for several files, OCRing the uncached ones in one Tesseract run."""
     from app.i18n import t, t_params
 
-    try:
-        sha256 = sha256_of(path)
-    except OSError as exc:
-        key = "err.not_found" if isinstance(exc, FileNotFoundError) else "err.unreadable"
-        return ScanResult("", error=t(key, detail=exc.strerror or exc), error_key=key)
-    recognition = cache.get(sha256) if cache else None
-    if recognition is None:
+    refs = references or [None] * len(paths)
+    results: list[ScanResult | None] = [None] * len(paths)
+    recognitions: list[Recognition | None] = [None] * len(paths)
+    hashes = [""] * len(paths)
+    todo: list[tuple[int, Image.Image]] = []
+    for i, path in enumerate(paths):
+        try:
+            hashes[i] = sha256_of(path)
+        except OSError as exc:
+            key = "err.not_found" if isinstance(exc, FileNotFoundError) else "err.unreadable"
+            results[i] = ScanResult("", error=t(key, detail=exc.strerror or exc), error_key=key)
+            continue
+        recognitions[i] = cache.get(hashes[i]) if cache else None
+        if recognitions[i] is not None:
+            continue
         status = ocr_status()
         if not status.available or status.setup is None:
-            return ScanResult(sha256, error=status.message(), error_key=f"ocr.{status.problem}")
+            results[i] = ScanResult(hashes[i], error=status.message(),
+                                    error_key=f"ocr.{status.problem}")
+            continue
         try:
             probe_image(path)
-            img = open_rgb(path, max_side=OCR_MAX_SIDE)
-            recognition = recognize_image(img, status.setup)
+            todo.append((i, open_rgb(path, max_side=OCR_MAX_SIDE)))
         except ImageRejected as exc:
-            return ScanResult(sha256, error=t_params(exc.key, exc.params), error_key=exc.key)
-        except Exception as exc:  # Tesseract crashed or timed out: report, keep going
-            return ScanResult(sha256, error=t("ocr.failed", detail=exc), error_key="ocr.failed")
-        if cache:
-            cache.put(sha256, recognition)
-    if reference is None:
+            results[i] = ScanResult(hashes[i], error=t_params(exc.key, exc.params),
+                                    error_key=exc.key)
+    if todo:
+        setup = ocr_status().setup
+        assert setup is not None
         try:
-            reference = datetime.fromtimestamp(path.stat().st_mtime).date()
-        except OSError:
-            reference = date.today()
-    return analyse(recognition, sha256, reference)
+            found = recognize_images([img for _, img in todo], setup)
+        except Exception as exc:  # Tesseract crashed or timed out: report, keep going
+            for i, _ in todo:
+                results[i] = ScanResult(hashes[i], error=t("ocr.failed", detail=exc),
+                                        error_key="ocr.failed")
+            found = []
+        for (i, _), fresh in zip(todo, found, strict=False):
+            recognitions[i] = fresh
+            if cache:
+                cache.put(hashes[i], fresh)
+    for i, path in enumerate(paths):
+        recognition = recognitions[i]
+        if results[i] is not None or recognition is None:
+            continue
+        reference = refs[i]
+        if reference is None:
+            try:
+                reference = datetime.fromtimestamp(path.stat().st_mtime).date()
+            except OSError:
+                reference = date.today()
+        results[i] = analyse(recognition, hashes[i], reference)
+    return [r or ScanResult(hashes[i], error="?", error_key="ocr.failed")
+            for i, r in enumerate(results)]
