@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -154,3 +156,16 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
 
 def _error(path: Path, key: str, params: Mapping[str, object] | None = None) -> ImportOutcome:
     return ImportOutcome(path, "error", message=t_params(key, params or {}), error_key=key)
+
+
+def import_image_bytes(store: Store, case_id: int, data: bytes, name: str) -> ImportOutcome:
+    """Import an image that exists only in memory (pasted from the clipboard)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"paste-{os.getpid()}-", dir=store.blobs.tmp))
+    path = folder / name
+    try:
+        path.write_bytes(data)
+        outcome = import_file(store, case_id, path)
+        outcome.path = Path(name)
+        return outcome
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

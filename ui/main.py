@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.paths import FONT_PATH, ICONS_DIR
+from app.i18n import Lang, parse_lang, set_lang
+from app.paths import FONT_PATH, ICONS_DIR, TRANSLATIONS_DIR
 from app.store import Store
 
 
@@ -27,10 +29,33 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def choose_language(settings: QSettings) -> Lang:
+    """The language picked in the menu, else the system's: Chinese unless it is another."""
+    chosen = parse_lang(str(settings.value("language", "")))
+    if chosen:
+        return chosen
+    name = QLocale.system().name().lower()
+    return "zh" if name.startswith("zh") or name in ("c", "") else "en"
+
+
+def install_translation(app: QCoreApplication, lang: Lang) -> QTranslator | None:
+    """The window's texts are written in Chinese; English comes from proofpack_en.qm."""
+    set_lang(lang)  # messages from the core follow the window's language
+    if lang == "zh":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS_DIR / f"proofpack_{lang}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def run(data_dir: Path) -> int:
     app = make_application()
+    settings = QSettings()
+    install_translation(app, choose_language(settings))
     from ui.main_window import MainWindow
 
-    window = MainWindow(Store(data_dir))
+    window = MainWindow(Store(data_dir), settings)
     window.show()
     return app.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from PIL import Image
 
@@ -52,9 +53,20 @@ def meaningful_chars(text: str) -> int:
     return len(_MEANINGFUL.findall(text))
 
 
-def classify(text: str, photo_score: float) -> str:
+CONFIDENT = 70  # Tesseract word confidence above which a word is real text, not texture
+
+
+def confident_chars(words: Iterable[tuple[str, float]]) -> int:
+    """Characters in words Tesseract is sure of. Texture in a photo yields words too, but
+    with low confidence; a screen's text is read with high confidence."""
+    return sum(meaningful_chars(text) for text, conf in words if conf >= CONFIDENT)
+
+
+def classify(text: str, photo_score: float, sure_chars: int | None = None) -> str:
     compact = re.sub(r"\s+", "", text)
-    chars = meaningful_chars(compact)
+    chars = meaningful_chars(compact) if sure_chars is None else sure_chars
+    if photo_score > 0.3 and chars < 8:
+        return "photo"
     if photo_score > 0.55 and chars < 40:
         return "photo"
     scores: dict[str, float] = {}

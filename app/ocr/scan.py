@@ -18,13 +18,13 @@ from PIL import Image
 
 from app.blobs import sha256_of
 from app.imaging import ImageRejected, open_rgb, probe_image
-from app.ocr.classify import classify, photo_likeness
+from app.ocr.classify import classify, confident_chars, photo_likeness
 from app.ocr.engine import TesseractSetup, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import Line, Word, build_line, recognize_many
 
-RECOGNIZER_VERSION = "1"  # bump when preprocessing or Tesseract options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e1"  # bump the tail when extraction rules change
+RECOGNIZER_VERSION = "2"  # bump when preprocessing or Tesseract options change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e2"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 
@@ -131,7 +131,8 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
     text = recognition.text
     return ScanResult(
         sha256=sha256,
-        kind=classify(text, recognition.photo_score),
+        kind=classify(text, recognition.photo_score, confident_chars(
+            (w.text, w.conf) for line in recognition.lines for w in line.words)),
         order_numbers=unique_values(facts, "order_number"),
         timestamps=unique_values(facts, "timestamp"),
         amounts=unique_values(facts, "amount"),

@@ -1,0 +1,185 @@
+"""One evidence item in detail: the image (zoomable, with the boxes where facts were
+found), its facts (editable; the user's version wins over OCR), kind, caption, OCR text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.facts import FACT_KEYS, FactError, format_values, parse_values, set_user_facts
+from app.models import EvidenceItem
+from app.rules import KINDS, load_rules
+from app.store import Store
+
+BOX_COLOURS = {"order_number": "#e74c3c", "timestamp": "#2980b9", "amount": "#27ae60",
+               "transaction_id": "#8e44ad", "tracking_number": "#d35400"}
+
+
+class ImageView(QGraphicsView):
+    """The original image; the wheel (with Ctrl) zooms, drag pans."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setScene(QGraphicsScene(self))
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.zoom = 1.0
+        self.auto_fit = True  # follow the panel's width until the user zooms
+
+    def show_item(self, path: str, facts: list[dict[str, object]]) -> None:
+        scene = self.scene()
+        scene.clear()
+        pixmap = QPixmap(path)
+        scene.addPixmap(pixmap)
+        for fact in facts:
+            box = fact.get("box")
+            if not isinstance(box, list) or len(box) != 4 or not box[2]:
+                continue
+            colour = QColor(BOX_COLOURS.get(str(fact.get("type")), "#f1c40f"))
+            pen = QPen(colour, max(2.0, pixmap.width() / 400))
+            rect = scene.addRect(QRectF(box[0] - 3, box[1] - 3, box[2] + 6, box[3] + 6), pen)
+            rect.setToolTip(f"{fact.get('type')}: {fact.get('value')}")
+        scene.setSceneRect(QRectF(pixmap.rect()))
+        self.auto_fit = True
+        self.fit()
+
+    def fit(self) -> None:
+        rect = self.scene().sceneRect()
+        if rect.width() > 0:
+            # Fit the width: a phone screenshot then reads top to bottom.
+            self.resetTransform()
+            scale = max(0.05, (self.viewport().width() - 4) / rect.width())
+            self.scale(scale, scale)
+            self.zoom = scale
+
+    def zoom_by(self, factor: float) -> None:
+        self.auto_fit = False
+        self.zoom *= factor
+        self.scale(factor, factor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.25 if event.angleDelta().y() > 0 else 0.8)
+        else:
+            super().wheelEvent(event)
+
+
+class DetailPanel(QWidget):
+    changed = Signal(int)  # item id whose data the user changed
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.item: EvidenceItem | None = None
+        self.image = ImageView()
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(load_rules().kind_name(kind), kind)
+        self.kind.setToolTip(self.tr("证据类型；手动选择后不会被自动识别覆盖"))
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText(self.tr("说明这张图证明了什么，例如：卖家承诺48小时发货"))
+        self.fields: dict[str, QLineEdit] = {}
+        labels = {"order_numbers": self.tr("订单号"), "timestamps": self.tr("时间"),
+                  "amounts": self.tr("金额")}
+        form = QFormLayout()
+        form.addRow(self.tr("类型"), self.kind)
+        form.addRow(self.tr("说明"), self.caption)
+        for key in FACT_KEYS:
+            edit = QLineEdit()
+            edit.setToolTip(self.tr("识别结果可以修改，多个值用逗号分隔；你的修改会被保留"))
+            edit.editingFinished.connect(lambda k=key: self._save_fact(k))
+            self.fields[key] = edit
+            form.addRow(labels[key], edit)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c0392b")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setPlaceholderText(self.tr("文字识别结果"))
+        self.text.setToolTip(self.tr("识别出的全部文字，可选中复制"))
+        info = QWidget()
+        layout = QVBoxLayout(info)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("识别文字")))
+        layout.addWidget(self.text)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.image)
+        splitter.addWidget(info)
+        splitter.setSizes([420, 320])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+        self.kind.activated.connect(self._save_kind)
+        self.caption.editingFinished.connect(self._save_caption)
+        self.show_item(None)
+
+    def show_item(self, item: EvidenceItem | None) -> None:
+        self.item = item
+        enabled = item is not None
+        for widget in (self.kind, self.caption, *self.fields.values()):
+            widget.setEnabled(enabled)
+        self.message.clear()
+        if item is None:
+            self.image.scene().clear()
+            self.text.clear()
+            self.caption.clear()
+            for edit in self.fields.values():
+                edit.clear()
+            return
+        self.image.show_item(str(self.store.item_path(item)), item.facts)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
+        self.caption.setText(item.caption)
+        for key, edit in self.fields.items():
+            edit.setText(format_values(key, item.effective(key)))
+            edit.setStyleSheet("font-weight: bold" if key in item.user_facts else "")
+        self.text.setPlainText(item.ocr_text or item.ocr_error)
+
+    def _save_fact(self, key: str) -> None:
+        if self.item is None or self.item.id is None:
+            return
+        edit = self.fields[key]
+        if edit.text().strip() == format_values(key, self.item.effective(key)):
+            return
+        try:
+            values = parse_values(key, edit.text())
+        except FactError as exc:
+            self.message.setText(self.tr("无法识别“{0}”，请检查格式").format(exc.value))
+            return
+        self.message.clear()
+        self.item = set_user_facts(self.store, self.item.id, key, values)
+        edit.setText(format_values(key, values))
+        edit.setStyleSheet("font-weight: bold")
+        self.changed.emit(self.item.id)
+
+    def _save_kind(self) -> None:
+        if self.item is None or self.item.id is None:
+            return
+        kind = self.kind.currentData()
+        if kind != self.item.kind or not self.item.kind_confirmed:
+            self.item = self.store.update_item(self.item.id, kind=kind, kind_confirmed=True)
+            self.changed.emit(self.item.id)
+
+    def _save_caption(self) -> None:
+        if self.item is None or self.item.id is None:
+            return
+        if self.caption.text() != self.item.caption:
+            self.item = self.store.update_item(self.item.id, caption=self.caption.text())
+            self.changed.emit(self.item.id)

@@ -1,0 +1,96 @@
+"""Background jobs: import + OCR and PDF export run off the GUI thread.
+
+Each job is a QRunnable on the global QThreadPool; OCR inside it fans out to a process
+pool (app.analyze), so the window never waits on Tesseract.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from app.analyze import analyse_items
+from app.export.bundle import ExportOptions, export_case
+from app.importer import ImportOutcome, ImportReport, import_image_bytes, import_paths
+from app.ocr.engine import ocr_status
+from app.store import Store
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, what is happening
+    finished = Signal(object)  # the job's result
+    failed = Signal(str)
+
+
+class Job(QRunnable):
+    def __init__(self) -> None:
+        super().__init__()
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # the window reports it; the job must not take it down
+            traceback.print_exc()
+            self.signals.failed.emit(str(exc))
+            return
+        self.signals.finished.emit(result)
+
+    def work(self) -> Any:
+        raise NotImplementedError
+
+
+class ImportJob(Job):
+    """Import files (or pasted images), then OCR what was imported."""
+
+    def __init__(self, store: Store, case_id: int, paths: list[Path] | None = None,
+                 pasted: list[tuple[bytes, str]] | None = None) -> None:
+        super().__init__()
+        self.store, self.case_id = store, case_id
+        self.paths = paths or []
+        self.pasted = pasted or []
+
+    def work(self) -> ImportReport:
+        def step(label: str) -> Callable[[int, int, Any], None]:
+            def report(done: int, total: int, _what: Any) -> None:
+                self.signals.progress.emit(done, total, label)
+            return report
+
+        report = import_paths(self.store, self.case_id, self.paths,
+                              on_progress=step("import"), should_cancel=lambda: self.cancelled)
+        for data, name in self.pasted:
+            outcome: ImportOutcome = import_image_bytes(self.store, self.case_id, data, name)
+            report.outcomes.append(outcome)
+        new = set(report.imported_ids)
+        if new and not self.cancelled and ocr_status().available:
+            items = [i for i in self.store.items(self.case_id) if i.id in new]
+            analyse_items(self.store, items, on_progress=step("ocr"),
+                          should_cancel=lambda: self.cancelled)
+        report.cancelled = report.cancelled or self.cancelled
+        return report
+
+
+class ExportJob(Job):
+    def __init__(self, store: Store, case_id: int, output: Path, options: ExportOptions
+                 ) -> None:
+        super().__init__()
+        self.store, self.case_id, self.output = store, case_id, output
+        options.on_progress = lambda done, total: self.signals.progress.emit(done, total,
+                                                                             "export")
+        self.options = options
+
+    def work(self) -> list[Path]:
+        return export_case(self.store, self.case_id, self.output, self.options)
