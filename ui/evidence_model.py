@@ -188,7 +188,7 @@ class EvidenceFilter(QSortFilterProxyModel):
 
     def set_kind(self, kind: str | None) -> None:
         self.kind = kind
-        self.invalidateFilter()
+        self.invalidate()
 
     def set_sort_by_time(self, by_time: bool) -> None:
         self.by_time = by_time

@@ -1,0 +1,449 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>CaseForm</name>
+    <message>
+        <location filename="../../ui/case_form.py" line="42" />
+        <source>已确认收货</source>
+        <translation>Goods received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="46" />
+        <source>订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉</source>
+        <translation>Date the order completed (goods confirmed received): Taobao usually accepts complaints for about 30 days after it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="48" />
+        <source>例如：退货退款，赔偿运费</source>
+        <translation>e.g. return and refund, compensation for shipping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="53" />
+        <source>案件名称</source>
+        <translation>Case name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="54" />
+        <source>购物平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="55" />
+        <source>店铺/卖家</source>
+        <translation>Shop / seller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="56" />
+        <source>订单编号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="57" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="58" />
+        <source>投诉类型</source>
+        <translation>Complaint type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="59" />
+        <source>订单完成日期</source>
+        <translation>Order completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="60" />
+        <source>诉求</source>
+        <translation>Requested outcome</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="27" />
+        <source>选择或新建一个案件</source>
+        <translation>Choose or create a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="33" />
+        <source>{0}：还缺 {1} 项证据</source>
+        <translation>{0}: {1} evidence item(s) still missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="34" />
+        <source>{0}：所需证据已齐全</source>
+        <translation>{0}: all required evidence is present</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="95" />
+        <source>证据类型；手动选择后不会被自动识别覆盖</source>
+        <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="97" />
+        <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
+        <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="99" />
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="99" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="100" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="102" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="103" />
+        <source>说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="106" />
+        <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
+        <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="114" />
+        <source>文字识别结果</source>
+        <translation>Recognised text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="115" />
+        <source>识别出的全部文字，可选中复制</source>
+        <translation>All recognised text; select it to copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="121" />
+        <source>识别文字</source>
+        <translation>Recognised text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="164" />
+        <source>无法识别“{0}”，请检查格式</source>
+        <translation>Cannot understand "{0}"; please check the format</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="75" />
+        <source>证据{0}</source>
+        <translation>Exhibit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="81" />
+        <source>未识别到订单号、时间或金额，请检查或手动填写</source>
+        <translation>No order number, time or amount was found; check the image or fill them in</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="66" />
+        <source>证据包 ProofPack</source>
+        <translation>ProofPack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="299" />
+        <source>新建案件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90" />
+        <source>为一次投诉新建案件 (Ctrl+N)</source>
+        <translation>Create a case for one complaint (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>添加截图</source>
+        <translation>Add screenshots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93" />
+        <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
+        <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94" />
+        <source>添加文件夹</source>
+        <translation>Add folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95" />
+        <source>把整个文件夹中的图片加入当前案件</source>
+        <translation>Add every image in a folder to this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
+        <source>粘贴截图</source>
+        <translation>Paste screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98" />
+        <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
+        <translation>Paste the screenshot you just took (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99" />
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100" />
+        <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
+        <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103" />
+        <source>打印证据材料 (Ctrl+P)</source>
+        <translation>Print the evidence bundle (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="397" />
+        <source>移除证据</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>从案件中移除选中的证据</source>
+        <translation>Remove the selected evidence from the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>你的投诉案件</source>
+        <translation>Your complaint cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130" />
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132" />
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134" />
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>移到回收站，可恢复</source>
+        <translation>Move to the trash; it can be restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="336" />
+        <source>清空回收站</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149" />
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>只显示某一类证据</source>
+        <translation>Show one kind of evidence only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170" />
+        <source>按证据编号</source>
+        <translation>By exhibit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171" />
+        <source>按时间</source>
+        <translation>By time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172" />
+        <source>排列方式；拖动缩略图可调整证据编号顺序</source>
+        <translation>Sort order; drag thumbnails to change the exhibit order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>把截图拖到这里
+
+订单详情、聊天记录、付款凭证、物流记录、商品照片……
+也可以按 Ctrl+V 粘贴刚截的图，或点“添加截图”</source>
+        <translation>Drag screenshots here
+
+Order details, chats, payment records, tracking, photos of the goods…
+Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>证据清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202" />
+        <source>证据详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300" />
+        <source>案件名称（例如：耳机左耳无声）</source>
+        <translation>Case name (e.g. left earbud silent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="310" />
+        <source>重命名案件</source>
+        <translation>Rename case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="310" />
+        <source>案件名称</source>
+        <translation>Case name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="321" />
+        <source>删除案件</source>
+        <translation>Delete case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322" />
+        <source>把案件“{0}”移到回收站？
+证据文件会保留，可以从回收站恢复。</source>
+        <translation>Move the case "{0}" to the trash?
+Its evidence is kept and the case can be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="337" />
+        <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
+        <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397" />
+        <source>从案件中移除选中的 {0} 份证据？</source>
+        <translation>Remove the {0} selected item(s) from the case?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423" />
+        <source>选择截图或照片</source>
+        <translation>Choose screenshots or photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="424" />
+        <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="431" />
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="444" />
+        <source>剪贴板里没有图片</source>
+        <translation>There is no image on the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457" />
+        <source>请等待当前任务完成</source>
+        <translation>Please wait for the current task to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="473" />
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="473" />
+        <source>正在识别文字</source>
+        <translation>Recognising text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474" />
+        <source>正在生成PDF</source>
+        <translation>Creating the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="490" />
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="504" />
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="520" />
+        <source>选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="532" />
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,216 @@
+"""The window, driven like a user would: real files dropped, pasted, edited, exported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from app.store import Store
+from ui.main import make_application
+from ui.main_window import MainWindow
+
+WAIT = 120_000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:
+    make_application()
+    store = Store(tmp_path / "store")
+    store.create_case("耳机左耳无声", complaint_type="quality")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, settings)
+    qtbot.addWidget(win)
+    win.resize(1300, 820)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def drop(win: MainWindow, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(win.stack.mapTo(win, QPoint(50, 50)))
+    event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    win.dropEvent(event)
+
+
+def wait_idle(qtbot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: win.job is None, timeout=WAIT)
+
+
+def test_empty_state_tells_what_to_do(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.empty_hint
+    assert "把截图拖到这里" in window.empty_hint.text()
+    assert "还缺" in window.checklist.heading.text()
+
+
+def test_dropping_files_imports_and_ocrs_them(qtbot, window: MainWindow,
+                                              sample_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.png"
+    bad.write_text("not an image")
+    drop(window, [sample_dir / "order.png", sample_dir / "chat.png", bad])
+    wait_idle(qtbot, window)
+    items = window.store.items(window.current_case().id)
+    assert [i.kind for i in items] == ["order", "chat"]
+    assert all(i.ocr_status == "done" for i in items)
+    assert window.model.rowCount() == 2
+    assert window.stack.currentWidget() is window.view
+    # one non-modal summary for the bad file, not a dialog per file
+    assert window.summary_box is not None and not window.summary_box.isModal()
+    assert "notes.png" in window.summary_box.detailedText()
+    # the checklist ticks what arrived
+    texts = [window.checklist.list.item(i).text() for i in range(window.checklist.list.count())]
+    assert any(t.startswith("✔") and "订单" in t for t in texts)
+    assert any(t.startswith("✘") and "照片" in t for t in texts)
+
+
+def test_dropping_a_folder(qtbot, window: MainWindow, sample_dir: Path) -> None:
+    drop(window, [sample_dir])
+    wait_idle(qtbot, window)
+    assert window.model.rowCount() == 6
+
+
+def test_paste_from_clipboard(qtbot, window: MainWindow, sample_dir: Path) -> None:
+    QGuiApplication.clipboard().setImage(QImage(str(sample_dir / "payment.png")))
+    window.act_paste.trigger()
+    wait_idle(qtbot, window)
+    (item,) = window.store.items(window.current_case().id)
+    assert item.original_name.startswith("粘贴的截图") and item.image_format == "PNG"
+    assert item.kind == "payment"
+
+
+def test_editing_a_fact_persists_and_wins(qtbot, window: MainWindow, sample_dir: Path) -> None:
+    drop(window, [sample_dir / "order.png"])
+    wait_idle(qtbot, window)
+    window.view.setCurrentIndex(window.proxy.index(0, 0))
+    edit = window.detail.fields["order_numbers"]
+    assert edit.text()  # what OCR found
+    edit.setText("1234 5678 9012 3456 78")
+    edit.editingFinished.emit()
+    item = window.store.items(window.current_case().id)[0]
+    assert item.user_facts["order_numbers"] == ["123456789012345678"]
+    assert item.effective("order_numbers") == ["123456789012345678"]
+    # a bad value is refused with a message, nothing stored
+    window.detail.fields["amounts"].setText("abc")
+    window.detail.fields["amounts"].editingFinished.emit()
+    assert "abc" in window.detail.message.text()
+    assert "amounts" not in window.store.get_item(item.id).user_facts
+    # changing the kind marks it confirmed
+    window.detail.kind.setCurrentIndex(window.detail.kind.findData("payment"))
+    window.detail.kind.activated.emit(window.detail.kind.currentIndex())
+    item = window.store.get_item(item.id)
+    assert item.kind == "payment" and item.kind_confirmed
+
+
+def test_filter_sort_and_reorder(qtbot, window: MainWindow, sample_dir: Path) -> None:
+    drop(window, [sample_dir / "order.png", sample_dir / "chat.png",
+                  sample_dir / "photo.png"])
+    wait_idle(qtbot, window)
+    window.kind_filter.setCurrentIndex(window.kind_filter.findData("chat"))
+    assert window.proxy.rowCount() == 1
+    window.kind_filter.setCurrentIndex(0)
+    assert window.proxy.rowCount() == 3
+    ids = [i.id for i in window.model.items]
+    mime = window.model.mimeData([window.model.index(2, 0)])
+    window.model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, window.model.index(-1, 0))
+    assert [i.id for i in window.store.items(window.current_case().id)] == \
+        [ids[2], ids[0], ids[1]]
+
+
+def test_case_lifecycle(qtbot, window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("快递丢件", True))
+    window.act_new_case.trigger()
+    assert window.current_case().title == "快递丢件"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("快递丢件（顺丰）", True))
+    window.rename_case()
+    assert window.case_list.currentItem().text() == "快递丢件（顺丰）"
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_case()
+    assert [c.title for c in window.store.list_cases()] == ["耳机左耳无声"]
+    window.show_trash.setChecked(True)
+    assert window.case_list.count() == 1 and window.btn_restore.isVisible()
+    window.restore_case()
+    assert len(window.store.list_cases()) == 2
+
+
+def test_case_form_saves(qtbot, window: MainWindow) -> None:
+    form = window.case_form
+    form.shop.setText("潮流数码专营店")
+    form.shop.editingFinished.emit()
+    form.ctype.setCurrentIndex(form.ctype.findData("refund"))
+    form.ctype.activated.emit(form.ctype.currentIndex())
+    case = window.current_case()
+    assert case.shop == "潮流数码专营店" and case.complaint_type == "refund"
+    assert "退款纠纷" in window.checklist.heading.text()
+
+
+def test_export_produces_pdf(qtbot, window: MainWindow, sample_dir: Path, tmp_path: Path) -> None:
+    drop(window, [sample_dir / "order.png"])
+    wait_idle(qtbot, window)
+    out = tmp_path / "exports"
+    window.export_pdf(folder=out, open_after=False)
+    wait_idle(qtbot, window)
+    (pdf,) = out.glob("证据材料_*.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert window.last_export == [pdf]
+
+
+def test_settings_persist_geometry(qtbot, tmp_path: Path) -> None:
+    make_application()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    store = Store(tmp_path / "store")
+    first = MainWindow(store, settings)
+    first.show()
+    # The offscreen screen is 800x600 and restoreGeometry clamps the width to it, so the
+    # height and the panel layout are what can round-trip here.
+    first.resize(first.width(), 560)
+    first.close()
+    assert settings.contains("window/geometry") and settings.contains("window/splitter")
+    second = MainWindow(store, settings)
+    qtbot.addWidget(second)
+    assert second.height() == 560
+
+
+def test_actions_have_shortcuts_and_tooltips(window: MainWindow) -> None:
+    for action in (window.act_new_case, window.act_add_files, window.act_paste,
+                   window.act_export, window.act_print):
+        assert not action.shortcut().isEmpty() and action.toolTip()
+
+
+def test_english_translation(qtbot, tmp_path: Path) -> None:
+    from ui.main import install_translation
+
+    app = QApplication.instance()
+    translator = install_translation(app, "en")
+    try:
+        assert translator is not None, "proofpack_en.qm is missing: run ./dev.sh"
+        win = MainWindow(Store(tmp_path / "store"),
+                         QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        assert win.act_add_files.text() == "Add screenshots"
+        assert "Drag screenshots here" in win.empty_hint.text()
+    finally:
+        from app.i18n import set_lang
+
+        if translator is not None:
+            app.removeTranslator(translator)
+        set_lang(None)
+
+
+def test_window_screenshot(qtbot, window: MainWindow, sample_dir: Path) -> None:
+    """Saves what a user sees, for a person to look at (tests/artifacts is not in git)."""
+    drop(window, [sample_dir / f"{k}.png" for k in ("order", "chat", "payment", "photo")])
+    wait_idle(qtbot, window)
+    window.view.setCurrentIndex(window.proxy.index(0, 0))
+    window.tabs.setCurrentWidget(window.detail)
+    out = Path(__file__).parent / "artifacts"
+    out.mkdir(exist_ok=True)
+    image = window.grab().toImage()
+    assert image.save(str(out / "main_window.png"))
+    assert image.width() >= 1200
