@@ -6,6 +6,7 @@ pool (app.analyze), so the window never waits on Tesseract.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from app.export.bundle import ExportOptions, export_case
 from app.importer import ImportOutcome, ImportReport, import_image_bytes, import_paths
 from app.ocr.engine import ocr_status
 from app.store import Store
+from app.thumbnails import thumbnail_path
 
 
 class JobSignals(QObject):
@@ -69,10 +71,15 @@ class ImportJob(Job):
                 self.signals.progress.emit(done, total, label)
             return report
 
+        def imported(done: int, total: int, outcome: ImportOutcome) -> None:
+            self._make_thumbnail(outcome)
+            self.signals.progress.emit(done, total, "import")
+
         report = import_paths(self.store, self.case_id, self.paths,
-                              on_progress=step("import"), should_cancel=lambda: self.cancelled)
+                              on_progress=imported, should_cancel=lambda: self.cancelled)
         for data, name in self.pasted:
             outcome: ImportOutcome = import_image_bytes(self.store, self.case_id, data, name)
+            self._make_thumbnail(outcome)
             report.outcomes.append(outcome)
         new = set(report.imported_ids)
         if new and not self.cancelled and ocr_status().available:
@@ -81,6 +88,16 @@ class ImportJob(Job):
                           should_cancel=lambda: self.cancelled)
         report.cancelled = report.cancelled or self.cancelled
         return report
+
+
+    def _make_thumbnail(self, outcome: ImportOutcome) -> None:
+        # Here, not in the grid: decoding a full screenshot on the GUI thread stalls it.
+        if outcome.status == "imported" and outcome.item_id is not None:
+            item = self.store.get_item(outcome.item_id)
+            if item is not None:
+                # On failure the grid shows a blank tile; the evidence itself is safe.
+                with contextlib.suppress(OSError):
+                    thumbnail_path(self.store, item)
 
 
 class ExportJob(Job):
