@@ -26,6 +26,7 @@ MAX_PIXELS = 150_000_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
+EXIF_ORIENTATION = 0x0112
 ACCEPTED_FORMATS = {"PNG", "JPEG", "MPO", "WEBP", "BMP", "GIF", "HEIF", "AVIF"}
 IMAGE_SUFFIXES = {
     ".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".bmp", ".gif", ".heic", ".heif",
@@ -100,7 +101,9 @@ def open_rgb(path: Path, max_side: int | None = None) -> Image.Image:
         if max_side and img.format == "JPEG":
             img.draft("RGB", (max_side, max_side))
         img.seek(0)
-        frame = ImageOps.exif_transpose(img) or img
+        # Only photos carry an orientation tag; transposing copies the whole image.
+        rotated = img.getexif().get(EXIF_ORIENTATION, 1) not in (0, 1)
+        frame = (ImageOps.exif_transpose(img) or img) if rotated else img
         if frame.mode in ("RGBA", "LA", "P", "PA"):
             frame = frame.convert("RGBA")
             background = Image.new("RGB", frame.size, "white")
@@ -109,5 +112,5 @@ def open_rgb(path: Path, max_side: int | None = None) -> Image.Image:
         else:
             rgb = frame.convert("RGB")
     if max_side and max(rgb.size) > max_side:
-        rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+        rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
     return rgb

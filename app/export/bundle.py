@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
@@ -49,6 +50,10 @@ from app.paths import FONT_PATH
 from app.rules import evaluate_checklist, load_rules
 from app.store import Store
 from app.timeline import build_timeline
+
+# Binary image streams: ASCII85 text-encoding adds a quarter to the size and, in pure
+# Python, most of the export time. Every PDF reader handles binary streams.
+rl_config.useA85 = 0
 
 FONT = "WenQuanYiMicroHei"
 MARGIN = 18 * mm
@@ -155,6 +160,20 @@ class Anchor(Flowable):  # type: ignore[misc]  # reportlab is untyped
             self.on_page(canv.getPageNumber())
 
 
+class Box(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """An empty box the size of an image: pass one needs the layout, not the pixels."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width, self.height = width, height
+
+    def wrap(self, _avail_w: float, _avail_h: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass
+
+
 class Bundle:
     def __init__(self, store: Store, case: Case, items: list[EvidenceItem],
                  submissions: list[Submission], options: ExportOptions, now: datetime) -> None:
@@ -170,6 +189,7 @@ class Bundle:
         self.styles = self._styles()
         self._slices: dict[int, list[ImageSlice]] = {}
         self._measure = Canvas(io.BytesIO(), pagesize=self.pagesize)  # for measuring only
+        self._layout_only = False
 
     def tr(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -252,7 +272,7 @@ class Bundle:
             self._decorate_page(canv, d, layout)
 
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorate)])
-        self._current_exhibit = 0
+        self._layout_only = record
         story = self._story(layout if not record else None, layout)
         try:
             doc.build(story)
@@ -466,13 +486,13 @@ class Bundle:
                                            f"({title} continued, part {s.part}/{s.parts})"),
                                    "continued"))
                 flow.append(Spacer(1, 2 * mm))
-            img = Image(io.BytesIO(s.data), width=s.width_pt, height=s.height_pt)
+            width, height = s.width_pt, s.height_pt
             if s.part == 1 and info_h > EXHIBIT_INFO_H:
                 room = self.content_h - info_h - 2 * mm
-                if s.height_pt > room:
-                    ratio = room / s.height_pt
-                    img = Image(io.BytesIO(s.data), width=s.width_pt * ratio,
-                                height=s.height_pt * ratio)
+                if height > room:  # a long caption took the image's room: shrink to fit
+                    width, height = width * room / height, room
+            img = Box(width, height) if self._layout_only else \
+                Image(io.BytesIO(s.data), width=width, height=height)
             img.hAlign = "CENTER"
             flow.append(img)
             if s.part < s.parts:

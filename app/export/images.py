@@ -96,7 +96,7 @@ def prepare_exhibit(path: Path, kind: str, content_width: float, first_height: f
     max_px = int(width_pt / 72 * MAX_DPI)
     if img.width > max_px:
         img = img.resize((max_px, round(img.height * max_px / img.width)),
-                         Image.Resampling.LANCZOS)
+                         Image.Resampling.LANCZOS, reducing_gap=2.0)
         scale_pt = width_pt / img.width
     slices: list[tuple[int, int]] = []
     top = 0
