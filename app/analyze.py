@@ -6,9 +6,11 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
+from app.i18n import t
 from app.models import EvidenceItem
 from app.ocr.scan import EXTRACTOR_VERSION, RecognitionCache, ScanResult, scan_files
 from app.store import Store
@@ -76,7 +78,15 @@ def scan_many(
             pool.submit(scan_files, *job(chunk)): chunk for chunk in chunks
         }
         for future in as_completed(futures):
-            record(futures[future], future.result())
+            chunk = futures[future]
+            try:
+                found = future.result()
+            except BrokenProcessPool as exc:
+                # A worker died (out of memory, killed): its files stay un-scanned and
+                # can be scanned again; the import itself is already safe.
+                found = [ScanResult("", error=t("ocr.failed", detail=exc or "worker died"),
+                                    error_key="ocr.failed") for _ in chunk]
+            record(chunk, found)
             if should_cancel and should_cancel():
                 for f in futures:
                     f.cancel()

@@ -33,6 +33,10 @@ class TimelineEntry:
 
 
 def describe(label: str, kind: str, lang: Lang) -> str:
+    if kind in ("payment", "logistics", "chat"):
+        # On these screens 创建时间 is the payment's or the parcel's, not the order's.
+        zh, en = EVENT_OF_KIND[kind]
+        return zh if lang == "zh" else en
     for labels, (zh, en) in EVENT_OF_LABEL:
         if any(lab in label for lab in labels):
             return zh if lang == "zh" else en

@@ -165,3 +165,19 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
     found = [o.title for p in parts for o in PdfReader(p).outline]
     assert [f for f in found if f.startswith("证据") and f[2].isdigit()] == \
         [f"证据{n} 其他" for n in range(1, 7)]  # imported without OCR: kind "other"
+
+
+def test_timeline_events_follow_the_screen_kind() -> None:
+    from app.models import EvidenceItem
+    from app.timeline import build_timeline
+
+    def item(kind: str, label: str, value: str) -> EvidenceItem:
+        return EvidenceItem(case_id=1, sha256="x", stored_path="x", original_name="x",
+                            size_bytes=1, width=1, height=1, image_format="PNG", kind=kind,
+                            facts=[{"type": "timestamp", "value": value, "label": label}])
+
+    entries = build_timeline([item("order", "付款时间", "2024-11-02T10:00:00"),
+                              item("payment", "创建时间", "2024-11-02T10:00:05"),
+                              item("order", "创建时间", "2024-11-01T09:00:00")], lang="zh")
+    assert [(e.event, e.exhibit) for e in entries] == [("下单", 3), ("付款", 1),
+                                                       ("付款记录", 2)]

@@ -335,7 +335,8 @@ class Bundle:
     def _cover(self) -> list[Flowable]:
         c = self.case
         ctype = self.rules.complaint_type(c.complaint_type)
-        orders = _unique([c.order_number, *[o for i in self.items
+        # A payment slip's 订单号 is Alipay's own number, not the shop order: leave it out.
+        orders = _unique([c.order_number, *[o for i in self.items if i.kind in ("order", "chat")
                                             for o in i.effective("order_numbers")]])
         rows = [
             (self.tr("案件名称", "Case"), c.title),
