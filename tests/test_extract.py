@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.ocr.extract import extract_facts, repair_digits, unique_values
+from app.ocr.extract import extract_facts, luhn_valid, repair_digits, unique_values
 from app.ocr.recognize import Word, build_line, normalise
 
 # Tesseract returns each Chinese character as a word, and runs of Latin/digits as one.
@@ -145,3 +145,22 @@ def test_repair_digits_undoes_ocr_noise(digits: str, data: st.DataObject) -> Non
         if data.draw(st.integers(0, 5)) == 0:
             noisy.append(data.draw(st.sampled_from([" ", "\u3000", "·"])))
     assert repair_digits("".join(noisy)) == digits
+
+
+def test_order_number_with_unreadable_label_by_its_shape() -> None:
+    # label lost on a tiny forwarded screenshot; number shapes of Taobao, Alipay, PDD
+    assert values(facts("$7#4 5599966659279190805"), "order_number") == ["5599966659279190805"]
+    assert values(facts("WSS 2024021222009567 187969732387"), "order_number") == \
+        ["2024021222009567187969732387"]
+    assert values(facts("订争 241123-123456789012345"), "order_number") == \
+        ["241123-123456789012345"]
+
+
+def test_shape_fallback_does_not_take_other_numbers() -> None:
+    card = "6222021234567890128"  # a Luhn-valid UnionPay card number, 19 digits
+    assert luhn_valid(card)
+    found = facts("联系电话 13812345678", f"xx {card}", "支付宝交易号 2024111222001156781234567890")
+    assert values(found, "order_number") == []
+    assert values(facts("运单号 SF1234567890123", "ab 5599966659279190805"),
+                  "order_number") == []  # a tracking page lists no order by shape
+    assert values(facts("2029999922009567187969732387"), "order_number") == []  # no label

@@ -78,3 +78,37 @@ def test_resolver_finds_well_known_windows_dir(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setitem(engine.WELL_KNOWN_DIRS, "win32", [str(folder)])
     setup = resolve_tesseract(tmp_path / "res", platform="win32")
     assert setup is not None and setup.cmd == str(folder / "tesseract.exe")
+
+
+FIXED_SET = [(301, "order", "clean"), (302, "order", "forwarded"), (303, "order", "jpeg"),
+             (304, "chat", "clean"), (305, "chat", "forwarded"), (306, "payment", "clean"),
+             (307, "payment", "photographed"), (308, "logistics", "jpeg"),
+             (309, "photo", "clean"), (310, "other", "forwarded")]
+
+
+def test_extractor_on_a_fixed_set_of_generated_screens(tmp_path: Path) -> None:
+    """Every fact of a fixed, seeded set of realistic screenshots, degraded as buyers'
+    screenshots are (forwarded, recompressed, photographed)."""
+    from app.analyze import scan_many
+    from tests.imagegen import generate
+
+    samples, paths = [], []
+    for seed, kind, level in FIXED_SET:
+        sample = generate(seed, kind, level)
+        path = tmp_path / f"{sample.name}.png"
+        sample.image.save(path)
+        samples.append(sample)
+        paths.append(path)
+    results = scan_many(paths, workers=2)
+    want_orders = got_orders = want_stamps = got_stamps = 0
+    for sample, result in zip(samples, results, strict=True):
+        assert result is not None and not result.error
+        assert result.kind == sample.kind, sample.name
+        assert set(result.order_numbers) <= set(sample.order_numbers), sample.name
+        want_orders += len(sample.order_numbers)
+        got_orders += len(set(result.order_numbers) & set(sample.order_numbers))
+        want_stamps += len(sample.timestamps)
+        got_stamps += len(set(result.timestamps) & set(sample.timestamps))
+        assert set(sample.amounts) <= set(result.amounts), sample.name
+    assert got_orders == want_orders
+    assert got_stamps >= 0.95 * want_stamps

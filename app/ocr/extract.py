@@ -285,15 +285,63 @@ def _amounts(lines: list[Line]) -> list[Fact]:
     return facts
 
 
+# A label:value row whose label OCR could not read: a few non-digit characters, then a
+# number of one of the exact shapes order numbers have.
+GARBLED_ROW = re.compile(r"^(\S{1,6})(?:[:：]\s*|\s+|(?<=\D)(?=\d))"
+                         r"(\d[\d ]{10,40}\d|\d{6}-\d{15})$")
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _order_shaped(value: str) -> bool:
+    if re.fullmatch(r"\d{6}-\d{15}", value):  # Pinduoduo
+        return True
+    if re.fullmatch(r"\d{18,19}", value):  # Taobao / Tmall, but not a UnionPay card
+        return not (value.startswith("62") and luhn_valid(value))
+    if re.fullmatch(r"20\d{6}\d{20}", value):  # Alipay: starts with the payment date
+        try:
+            date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def _unlabelled_order_rows(lines: list[Line], claimed: set[str]) -> list[Fact]:
+    """Order numbers whose label was lost (tiny text in a forwarded screenshot)."""
+    facts = []
+    for line in lines:
+        m = GARBLED_ROW.match(line.text.strip())
+        if not m or m.group(1).isdigit() or TRACKING_LABEL.search(line.text) \
+                or TRANSACTION_LABEL.search(line.text):
+            continue
+        value = m.group(2).replace(" ", "")
+        if value in claimed or not _order_shaped(value):
+            continue
+        offset = line.text.index(line.text.strip())
+        facts.append(Fact("order_number", value, m.group(2),
+                          line.box_of(offset + m.start(2), offset + m.end(2)), "?"))
+    return facts
+
+
 def extract_facts(lines: list[Line], image_height: int,
                   reference: date | None = None) -> list[Fact]:
-    return [
+    numbers = [
         *_labelled_numbers(lines, ORDER_LABEL, "order_number"),
         *_labelled_numbers(lines, TRANSACTION_LABEL, "transaction_id"),
         *_tracking_numbers(lines),
-        *_timestamps(lines, image_height, reference),
-        *_amounts(lines),
     ]
+    if not any(f.type == "tracking_number" for f in numbers):
+        numbers += _unlabelled_order_rows(lines, {f.value for f in numbers})
+    return [*numbers, *_timestamps(lines, image_height, reference), *_amounts(lines)]
 
 
 def unique_values(facts: list[Fact], fact_type: str, include_inferred: bool = False) -> list[str]:
