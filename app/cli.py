@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     scan.add_argument("--json", action="store_true", help=_h("输出 JSON", "print JSON"))
 
+    verify = sub.add_parser("verify", parents=[common],
+                            help=_h("核验证据原件是否完好（重新计算 SHA-256）",
+                                    "check that every stored original is intact (SHA-256)"))
+    verify.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID")
+
     export = sub.add_parser("export", parents=[common],
                             help=_h("导出 PDF 证据材料", "export the PDF evidence bundle"))
     export.add_argument("case_id", type=int, metavar="CASE_ID")
@@ -119,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _open_window(getattr(args, "data_dir", None))
     handler = {
-        "case": _case, "add": _add, "scan": _scan, "export": _export,
+        "case": _case, "add": _add, "scan": _scan, "export": _export, "verify": _verify,
     }[args.command]
     try:
         return handler(args)
@@ -279,6 +284,23 @@ def _export(args: argparse.Namespace) -> int:
     for path in paths:
         print(t("export.done", path=path))
     return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from app.verify import verify_store
+
+    store = _store(args)
+    if args.case_id is not None and _require_case(store, args.case_id) is None:
+        return EXIT_USAGE
+    report = verify_store(store, args.case_id)
+    for item, problem in report.problems:
+        print(f"{item.original_name} ({item.sha256[:12]}, #{item.case_id}): "
+              f"{t('verify.' + problem)}")
+    if report.ok:
+        print(t("verify.ok", count=report.checked))
+        return EXIT_OK
+    print(t("verify.bad", count=report.checked, bad=len(report.problems)))
+    return EXIT_FAILED
 
 
 def _lang() -> Lang:

@@ -79,6 +79,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.none": ("还没有案件。用 `proofpack case new 标题` 创建一个。",
                   "No cases yet. Create one with `proofpack case new TITLE`."),
     "export.done": ("已导出：{path}", "exported: {path}"),
+    "verify.ok": ("已核验 {count} 份证据原件，全部完好", "checked {count} originals: all intact"),
+    "verify.bad": ("已核验 {count} 份证据原件，{bad} 份有问题",
+                   "checked {count} originals: {bad} damaged"),
+    "verify.missing": ("原件丢失", "original missing"),
+    "verify.altered": ("原件已被改动（校验值不符）", "original altered (checksum mismatch)"),
     "export.failed": ("导出失败：{detail}", "export failed: {detail}"),
     # kinds of evidence
     "kind.order": ("订单截图", "Order"),

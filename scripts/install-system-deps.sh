@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages ProofPack needs on Debian/Ubuntu, only when something is missing.
 #   $1 = run   OCR engine + Chinese data + the libraries Qt needs to open a window
-#   $1 = test  the same, plus poppler (tests read PDFs back) and Xvfb
+#   $1 = test  the same, plus poppler (tests read PDFs back), Xvfb and a second CJK font
 # Without root or apt it prints what to install and exits 1.
 set -euo pipefail
 purpose=${1:-run}
@@ -28,6 +28,8 @@ have_lib 'libxcb-cursor.so.0' || need_pkg libxcb-cursor0
 if [ "$purpose" = test ]; then
     command -v pdftoppm >/dev/null || need_pkg poppler-utils
     command -v Xvfb >/dev/null || need_pkg xvfb
+    # The test screenshots are drawn in two CJK typefaces, as real phones differ.
+    [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_pkg fonts-noto-cjk
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -30,7 +30,7 @@ def test_usage_errors_exit_2(cli) -> None:
     assert cli("frobnicate").returncode == 2
 
 
-@pytest.mark.parametrize("command", [[], ["case"], ["case", "new"], ["add"], ["scan"],
+@pytest.mark.parametrize("command", [[], ["case"], ["case", "new"], ["add"], ["scan"], ["verify"],
                                      ["export"]])
 def test_every_command_has_help_with_data_dir(cli, command) -> None:
     r = cli(*command, "--help", data=False)
@@ -129,3 +129,21 @@ def test_missing_tesseract_still_imports(cli, tmp_path: Path) -> None:
     assert "Tesseract" in r.stderr and "Traceback" not in r.stderr
     shown = json.loads(cli("case", "show", case_id, "--json").stdout)
     assert shown["items"][0]["ocr_status"] == "pending"
+
+
+def test_verify_detects_missing_and_altered_originals(cli, data_dir: Path,
+                                                      sample_dir: Path) -> None:
+    case_id = cli("case", "new", "c").stdout.strip()
+    cli("add", "--no-ocr", case_id, str(sample_dir / "photo.png"), str(sample_dir / "other.png"))
+    r = cli("verify")
+    assert r.returncode == 0 and "全部完好" in r.stdout
+    blobs = sorted((data_dir / "originals").glob("*/*"))
+    assert len(blobs) == 2
+    blobs[0].chmod(0o644)
+    blobs[0].write_bytes(blobs[0].read_bytes() + b"tampered")
+    blobs[1].chmod(0o644)
+    blobs[1].unlink()
+    r = cli("verify", case_id)
+    assert r.returncode == 1
+    assert "原件已被改动" in r.stdout and "原件丢失" in r.stdout
+    assert "2 份有问题" in r.stdout
