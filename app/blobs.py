@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 CHUNK = 1 << 20
 
@@ -42,11 +43,15 @@ class BlobStore:
 
     def stage(self, source: Path) -> StagedFile:
         """Copy source into the temp dir, hashing it on the way; the source is only read."""
+        with source.open("rb") as src:
+            return self.stage_stream(src)
+
+    def stage_stream(self, src: IO[bytes]) -> StagedFile:
         digest = hashlib.sha256()
         size = 0
         fd, name = tempfile.mkstemp(dir=self.tmp, prefix=f"import-{os.getpid()}-", suffix=".part")
         try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            with os.fdopen(fd, "wb") as out:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)

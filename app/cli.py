@@ -69,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     show = case_sub.add_parser("show", parents=[common], help=_h("显示案件", "show a case"))
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
+    exp = case_sub.add_parser("export-archive", parents=[common],
+                              help=_h("把案件（原件和全部信息）打包为 zip，用于备份或换电脑",
+                                      "pack a case (originals and all data) into a zip, "
+                                      "for backup or another computer"))
+    exp.add_argument("id", type=int)
+    exp.add_argument("-o", "--output", type=Path, default=Path("."), metavar="OUT",
+                     help=_h("zip 文件或文件夹", "zip file or folder"))
+    imp = case_sub.add_parser("import-archive", parents=[common],
+                              help=_h("从 zip 备份恢复案件", "restore a case from a zip archive"))
+    imp.add_argument("archive", type=Path)
 
     add = sub.add_parser("add", parents=[common],
                          help=_h("导入截图和照片（文件或文件夹）",
@@ -126,8 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "case": _case, "add": _add, "scan": _scan, "export": _export, "verify": _verify,
     }[args.command]
+    from app.store import StoreUnavailable
+
     try:
         return handler(args)
+    except StoreUnavailable as exc:
+        print(exc.message(), file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_FAILED
 
@@ -182,9 +197,13 @@ def _case(args: argparse.Namespace) -> int:
             print(f"{c.id}\t{c.title}\t{t('platform.' + c.platform)}\t{ctype}\t"
                   f"{c.order_number}")
         return EXIT_OK
+    if args.case_command == "import-archive":
+        return _import_archive(store, args.archive)
     case = _require_case(store, args.id)
     if case is None:
         return EXIT_USAGE
+    if args.case_command == "export-archive":
+        return _export_archive(store, args.id, args.output)
     items = store.items(case.id)
     if args.json:
         data = case_to_json(case, len(items))
@@ -283,6 +302,35 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     for path in paths:
         print(t("export.done", path=path))
+    return EXIT_OK
+
+
+def _export_archive(store: Any, case_id: int, output: Path) -> int:
+    from app.archive import export_archive
+
+    try:
+        path = export_archive(store, case_id, output)
+    except OSError as exc:
+        print(t("archive.write_failed", detail=exc), file=sys.stderr)
+        return EXIT_FAILED
+    print(t("archive.written", path=path, count=len(store.items(case_id))))
+    return EXIT_OK
+
+
+def _import_archive(store: Any, archive: Path) -> int:
+    from app.archive import ArchiveError, import_archive
+
+    try:
+        case = import_archive(store, archive)
+    except ArchiveError as exc:
+        print(exc.message(), file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(t("archive.unreadable", detail=exc), file=sys.stderr)
+        return EXIT_FAILED
+    print(t("archive.imported", id=case.id, title=case.title,
+            count=len(store.items(case.id))))
+    print(case.id)
     return EXIT_OK
 
 

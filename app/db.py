@@ -22,8 +22,15 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     del conn
 
 
+def _v2_redactions_letter_replies(conn: sqlite3.Connection) -> None:
+    # Privacy boxes per item, the buyer's edited complaint letter, replies to a submission.
+    conn.execute("ALTER TABLE evidenceitem ADD COLUMN redactions JSON DEFAULT '[]'")
+    conn.execute("ALTER TABLE \"case\" ADD COLUMN letter_text VARCHAR NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE submission ADD COLUMN replies VARCHAR NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -82,6 +82,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.ok": ("已核验 {count} 份证据原件，全部完好", "checked {count} originals: all intact"),
     "verify.bad": ("已核验 {count} 份证据原件，{bad} 份有问题",
                    "checked {count} originals: {bad} damaged"),
+    "archive.written": ("已保存案件备份（{count} 份原件）：{path}",
+                        "case archive written ({count} originals): {path}"),
+    "archive.write_failed": ("无法保存案件备份：{detail}", "cannot write the archive: {detail}"),
+    "archive.imported": ("已恢复案件 #{id}「{title}」，{count} 份证据",
+                         "restored case #{id} \"{title}\" with {count} items"),
+    "archive.unreadable": ("无法读取备份文件：{detail}", "cannot read the archive: {detail}"),
+    "archive.no_manifest": ("这不是证据包的案件备份（缺少 manifest.json）",
+                            "not a ProofPack case archive (no manifest.json)"),
+    "archive.too_new": ("备份来自更新版本的证据包（格式 {version}），请先升级",
+                        "the archive comes from a newer ProofPack (format {version}); "
+                        "please upgrade"),
+    "archive.missing_file": ("备份不完整：缺少原件 {name}，未导入任何内容",
+                             "the archive is incomplete: {name} is missing; nothing was "
+                             "imported"),
+    "archive.damaged_file": ("备份已损坏：{name} 的校验值不符，未导入任何内容",
+                             "the archive is damaged: {name} fails its checksum; nothing was "
+                             "imported"),
+    "store.cannot_open": ("无法打开数据目录 {path}：{detail}。请检查该文件夹是否可写"
+                          "（不是只读磁盘），或用 --data-dir 选择其他位置。",
+                          "cannot open the data folder {path}: {detail}. Check that it is "
+                          "writable (not a read-only disk) or choose another with --data-dir."),
+    "store.disk_full": ("数据目录 {path} 所在磁盘已满：{detail}。"
+                        "请腾出空间后重试，已有证据不受影响。",
+                        "the disk holding {path} is full: {detail}. Free some space and try "
+                        "again; existing evidence is unaffected."),
+    "store.too_new": ("数据目录 {path} 由更新版本的证据包创建，请升级后再打开（{detail}）",
+                      "{path} was written by a newer ProofPack; please upgrade ({detail})"),
     "verify.missing": ("原件丢失", "original missing"),
     "verify.altered": ("原件已被改动（校验值不符）", "original altered (checksum mismatch)"),
     "export.failed": ("导出失败：{detail}", "export failed: {detail}"),

@@ -24,6 +24,7 @@ class Case(SQLModel, table=True):
     order_completed_on: date | None = None
     requested_outcome: str = ""
     description: str = ""
+    letter_text: str = ""  # the complaint letter as the buyer edited it; "" = use the draft
     deleted_at: datetime | None = None  # set when moved to the trash
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -63,6 +64,9 @@ class EvidenceItem(SQLModel, table=True):
     facts: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     # The user's corrections, which win over OCR: {"order_numbers": [...], ...}
     user_facts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    # Areas blacked out in exported images: [{"box": [x0, y0, x1, y1], "type", "text",
+    # "source": "auto" | "manual", "enabled": bool}] in original-image pixels.
+    redactions: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
 
     def effective(self, key: str) -> list[str]:
         """order_numbers / timestamps / amounts as the user corrected them, else as found."""
@@ -84,5 +88,6 @@ class Submission(SQLModel, table=True):
     reference: str = ""
     status: str = "submitted"
     notes: str = ""
+    replies: str = ""  # what the channel answered, in the buyer's words
     next_follow_up: date | None = None
     created_at: datetime = Field(default_factory=utcnow)

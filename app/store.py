@@ -6,6 +6,8 @@ so objects returned are detached snapshots; change them through the update metho
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -13,33 +15,56 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from app.blobs import BlobStore
-from app.db import init_schema, make_engine
+from app.db import StoreTooNewError, init_schema, make_engine
+from app.i18n import t
 from app.models import Case, EvidenceItem, Submission, utcnow
 
 DB_NAME = "proofpack.db"
+DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 CASE_FIELDS = {
     "title", "platform", "shop", "order_number", "amount", "complaint_type",
-    "order_completed_on", "requested_outcome", "description",
+    "order_completed_on", "requested_outcome", "description", "letter_text",
 }
 ITEM_FIELDS = {
     "position", "kind", "kind_confirmed", "caption", "ocr_status", "ocr_error", "ocr_text",
     "extractor_version", "order_numbers", "timestamps", "amounts", "facts", "user_facts",
+    "redactions",
 }
+
+
+class StoreUnavailable(Exception):
+    """The data folder cannot be opened; message() says why, in the user's language."""
+
+    def __init__(self, data_dir: Path, key: str, detail: str) -> None:
+        super().__init__(f"{data_dir}: {detail}")
+        self.data_dir = data_dir
+        self.key = key
+        self.detail = detail
+
+    def message(self) -> str:
+        return t(self.key, path=self.data_dir, detail=self.detail)
 
 
 class Store:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.blobs = BlobStore(data_dir)
         self.db_path = data_dir / DB_NAME
-        self.engine = make_engine(self.db_path)
-        init_schema(self.engine, self.db_path)
-        self.blobs.clean_temp()
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            self.blobs = BlobStore(data_dir)
+            self.engine = make_engine(self.db_path)
+            init_schema(self.engine, self.db_path)
+            self.blobs.clean_temp()
+        except StoreTooNewError as exc:
+            raise StoreUnavailable(data_dir, "store.too_new", str(exc)) from exc
+        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+            key = "store.disk_full" if _errno(exc) in DISK_FULL_ERRNOS else "store.cannot_open"
+            raise StoreUnavailable(data_dir, key, _detail(exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -215,6 +240,19 @@ class Store:
                 blob.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def _errno(exc: BaseException) -> int | None:
+    if isinstance(exc, OSError):
+        return exc.errno
+    return errno.ENOSPC if "full" in str(exc).lower() else None
+
+
+def _detail(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the sqlite3 error
+    return str(orig or exc)
 
 
 def _check_fields(fields: dict[str, Any], allowed: set[str]) -> None:

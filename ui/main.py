@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.i18n import Lang, parse_lang, set_lang
 from app.paths import FONT_PATH, ICONS_DIR, TRANSLATIONS_DIR
-from app.store import Store
+from app.store import Store, StoreUnavailable
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -56,6 +56,11 @@ def run(data_dir: Path) -> int:
     install_translation(app, choose_language(settings))
     from ui.main_window import MainWindow
 
-    window = MainWindow(Store(data_dir), settings)
+    try:
+        store = Store(data_dir)
+    except StoreUnavailable as exc:
+        QMessageBox.critical(None, app.tr("证据包"), exc.message())
+        return 1
+    window = MainWindow(store, settings)
     window.show()
     return app.exec()
