@@ -183,6 +183,53 @@ def test_actions_have_shortcuts_and_tooltips(window: MainWindow) -> None:
         assert not action.shortcut().isEmpty() and action.toolTip()
 
 
+def test_store_check_reports_an_altered_original(qtbot, window: MainWindow,
+                                                 sample_dir: Path) -> None:
+    drop(window, [sample_dir / "order.png", sample_dir / "photo.png"])
+    wait_idle(qtbot, window)
+    window.verify_store()
+    wait_idle(qtbot, window)
+    assert window.last_verify is not None and window.last_verify.ok
+    assert "全部完好" in window.summary_box.text()
+
+    victim = window.store.items(window.current_case().id)[1]
+    path = window.store.item_path(victim)
+    path.chmod(0o644)
+    path.write_bytes(path.read_bytes() + b"tampered")
+    window.verify_store()
+    wait_idle(qtbot, window)
+    assert not window.last_verify.ok
+    assert window.summary_box.icon() == QMessageBox.Icon.Warning
+    assert "photo.png" in window.summary_box.detailedText()
+    assert "已被改动" in window.summary_box.detailedText()
+
+
+def test_backup_and_restore_a_case(qtbot, window: MainWindow, sample_dir: Path,
+                                   tmp_path: Path, monkeypatch) -> None:
+    drop(window, [sample_dir / "order.png"])
+    wait_idle(qtbot, window)
+    archive = tmp_path / "backup.zip"
+    window.backup_case(archive)
+    wait_idle(qtbot, window)
+    assert archive.exists() and "已保存案件备份" in window.status_label.text()
+    window.restore_backup(archive)
+    wait_idle(qtbot, window)
+    cases = window.store.list_cases()
+    assert [c.title for c in cases].count("耳机左耳无声") == 2
+    restored = window.current_case()
+    assert restored.id != cases[-1].id or len(cases) == 2
+    assert len(window.store.items(restored.id)) == 1
+
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(b"PK not really a zip")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    window.restore_backup(damaged)
+    wait_idle(qtbot, window)
+    assert len(window.store.list_cases()) == 2
+    assert shown and "无法读取备份文件" in shown[0]
+
+
 def test_english_translation(qtbot, tmp_path: Path) -> None:
     from ui.main import install_translation
 

@@ -14,3 +14,15 @@ def test_window_opens_with_store(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle().startswith("证据包")
+
+
+def test_every_window_string_has_an_english_translation() -> None:
+    import xml.etree.ElementTree as ET
+
+    from app.paths import TRANSLATIONS_DIR
+
+    tree = ET.parse(TRANSLATIONS_DIR / "proofpack_en.ts")
+    untranslated = [m.findtext("source") for m in tree.iter("message")
+                    if m.find("translation").get("type") == "unfinished"
+                    or not (m.findtext("translation") or "").strip()]
+    assert untranslated == []

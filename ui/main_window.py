@@ -3,7 +3,7 @@ the checklist on the right. Imports, OCR and export run in background jobs."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, QThreadPool, QUrl
@@ -40,17 +40,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.archive import archive_filename, export_archive, import_archive
 from app.export.bundle import ExportOptions
+from app.i18n import t
 from app.importer import ImportReport
 from app.models import Case
 from app.ocr.engine import ocr_status
 from app.rules import KINDS, load_rules
 from app.store import Store
+from app.verify import VerifyReport
 from ui.case_form import CaseForm
 from ui.checklist_panel import ChecklistPanel
 from ui.detail_panel import DetailPanel
 from ui.evidence_model import EvidenceFilter, EvidenceModel, EvidenceView, ItemRole
-from ui.workers import ExportJob, ImportJob, Job
+from ui.workers import CallJob, ExportJob, ImportJob, Job, VerifyJob
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
 
@@ -118,6 +121,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出"), self.close,
                                          QKeySequence.StandardKey.Quit))
+        tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
+        self.act_verify = self._action(
+            self.tr("检查证据完整性"), self.verify_store,
+            tip=self.tr("重新计算每份原件的 SHA-256，确认没有丢失或被改动"))
+        self.act_backup = self._action(self.tr("备份案件…"), self.backup_case,
+                                       tip=self.tr("把当前案件的原件和全部信息保存为一个 zip 文件"))
+        self.act_restore_backup = self._action(self.tr("从备份恢复案件…"), self.restore_backup,
+                                               tip=self.tr("从 zip 备份文件恢复案件"))
+        for action in (self.act_verify, self.act_backup, self.act_restore_backup):
+            tools_menu.addAction(action)
         lang_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         for code, label in (("zh", "简体中文"), ("en", "English")):
             lang_menu.addAction(self._action(label, lambda _=False, c=code: self.set_language(c)))
@@ -224,6 +237,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self.summary_box: QMessageBox | None = None
+        self.last_verify: VerifyReport | None = None
         self.setTabOrder(self.case_list, self.case_form.title)
         self.setTabOrder(self.case_form.outcome, self.kind_filter)
         self.setTabOrder(self.kind_filter, self.sort_order)
@@ -471,11 +485,11 @@ class MainWindow(QMainWindow):
 
     def _progress(self, done: int, total: int, stage: str) -> None:
         words = {"import": self.tr("正在导入"), "ocr": self.tr("正在识别文字"),
-                 "export": self.tr("正在生成PDF")}
+                 "export": self.tr("正在生成PDF"), "verify": self.tr("正在核验原件")}
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.status_label.setText(f"{words.get(stage, stage)} {done}/{total}")
-        if stage != "export":
+        if stage in ("import", "ocr"):
             self.model.refresh()
             self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty_hint)
 
@@ -549,6 +563,80 @@ class MainWindow(QMainWindow):
         from ui.printing import print_pdf
 
         print_pdf(self, paths[0])
+
+
+    # ---- store check and backups -------------------------------------------------------
+
+    def verify_store(self) -> None:
+        if self.job is not None:
+            return
+        job = VerifyJob(self.store)
+        job.signals.finished.connect(self._verify_finished)
+        self._start(job)
+
+    def _verify_finished(self, report: VerifyReport) -> None:
+        self._finish_job()
+        self.last_verify = report
+        summary = t("verify.ok", count=report.checked) if report.ok else \
+            t("verify.bad", count=report.checked, bad=len(report.problems))
+        self.status_label.setText(summary)
+        icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, self.tr("证据完整性检查"), summary,
+                          QMessageBox.StandardButton.Ok, self)
+        if not report.ok:
+            cases = {c.id: c.title for c in self.store.list_cases()
+                     + self.store.list_cases(trashed=True)}
+            lines = [f"{cases.get(item.case_id, '')} · {item.original_name}: "
+                     f"{t('verify.' + problem)}" for item, problem in report.problems]
+            box.setInformativeText("\n".join(lines[:8]) + ("\n……" if len(lines) > 8 else ""))
+            box.setDetailedText("\n".join(lines))
+        box.setModal(False)
+        box.show()
+        self.summary_box = box
+
+    def backup_case(self, target: Path | None = None) -> None:
+        case = self.current_case()
+        if case is None or case.id is None or self.job is not None:
+            return
+        if target is None:
+            start = Path(str(self.settings.value("folders/backup", str(Path.home()))))
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存案件备份"),
+                str(start / archive_filename(case, date.today())), self.tr("案件备份 (*.zip)"))
+            if not chosen:
+                return
+            target = Path(chosen)
+        self.settings.setValue("folders/backup", str(target.parent))
+        case_id = case.id
+        job = CallJob(lambda: export_archive(self.store, case_id, target))
+        job.signals.finished.connect(self._backup_finished)
+        self._start(job)
+
+    def _backup_finished(self, path: Path) -> None:
+        self._finish_job()
+        self.status_label.setText(t("archive.written", path=path,
+                                    count=self.model.rowCount()))
+
+    def restore_backup(self, archive: Path | None = None) -> None:
+        if self.job is not None:
+            return
+        if archive is None:
+            start = str(self.settings.value("folders/backup", str(Path.home())))
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择案件备份"), start,
+                                                    self.tr("案件备份 (*.zip)"))
+            if not chosen:
+                return
+            archive = Path(chosen)
+        source = archive
+        job = CallJob(lambda: import_archive(self.store, source))
+        job.signals.finished.connect(self._restore_finished)
+        self._start(job)
+
+    def _restore_finished(self, case: Case) -> None:
+        self._finish_job()
+        self.reload_cases(select=case.id)
+        self.status_label.setText(t("archive.imported", id=case.id, title=case.title,
+                                    count=len(self.store.items(case.id or 0))))
 
 
 def png_bytes(image: QImage) -> bytes:

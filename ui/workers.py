@@ -21,6 +21,7 @@ from app.importer import ImportOutcome, ImportReport, import_image_bytes, import
 from app.ocr.engine import ocr_status
 from app.store import Store
 from app.thumbnails import thumbnail_path
+from app.verify import VerifyReport, verify_store
 
 
 class JobSignals(QObject):
@@ -47,7 +48,9 @@ class Job(QRunnable):
             result = self.work()
         except Exception as exc:  # the window reports it; the job must not take it down
             traceback.print_exc()
-            self.signals.failed.emit(str(exc))
+            # Core errors meant for users (ArchiveError, StoreUnavailable) carry a message().
+            message = getattr(exc, "message", None)
+            self.signals.failed.emit(message() if callable(message) else str(exc))
             return
         self.signals.finished.emit(result)
 
@@ -111,3 +114,26 @@ class ExportJob(Job):
 
     def work(self) -> list[Path]:
         return export_case(self.store, self.case_id, self.output, self.options)
+
+
+class VerifyJob(Job):
+    """Re-hash every original in the store (the store check)."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def work(self) -> VerifyReport:
+        return verify_store(self.store, on_progress=lambda done, total: (
+            self.signals.progress.emit(done, total, "verify")))
+
+
+class CallJob(Job):
+    """Run one core call off the GUI thread (archive export and import)."""
+
+    def __init__(self, call: Callable[[], Any]) -> None:
+        super().__init__()
+        self.call = call
+
+    def work(self) -> Any:
+        return self.call()

@@ -155,175 +155,210 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="124" />
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126" />
+        <source>检查证据完整性</source>
+        <translation>Check evidence integrity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
+        <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
+        <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>备份案件…</source>
+        <translation>Back up case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129" />
+        <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
+        <translation>Save the current case's originals and all its data in one zip file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130" />
+        <source>从备份恢复案件…</source>
+        <translation>Restore case from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>从 zip 备份文件恢复案件</source>
+        <translation>Restore a case from a zip backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>你的投诉案件</source>
         <translation>Your complaint cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>移到回收站，可恢复</source>
         <translation>Move to the trash; it can be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>只显示某一类证据</source>
         <translation>Show one kind of evidence only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>按证据编号</source>
         <translation>By exhibit number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>排列方式；拖动缩略图可调整证据编号顺序</source>
         <translation>Sort order; drag thumbnails to change the exhibit order</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>把截图拖到这里
 
 订单详情、聊天记录、付款凭证、物流记录、商品照片……
@@ -334,116 +369,150 @@ Order details, chats, payment records, tracking, photos of the goods…
 Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>案件名称（例如：耳机左耳无声）</source>
         <translation>Case name (e.g. left earbud silent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>重命名案件</source>
         <translation>Rename case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>删除案件</source>
         <translation>Delete case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>把案件“{0}”移到回收站？
 证据文件会保留，可以从回收站恢复。</source>
         <translation>Move the case "{0}" to the trash?
 Its evidence is kept and the case can be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
         <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="437" />
         <source>选择截图或照片</source>
         <translation>Choose screenshots or photos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="458" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="487" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="487" />
         <source>正在识别文字</source>
         <translation>Recognising text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="488" />
         <source>正在生成PDF</source>
         <translation>Creating the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="488" />
+        <source>正在核验原件</source>
+        <translation>Checking originals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="504" />
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504" />
+        <location filename="../../ui/main_window.py" line="518" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520" />
+        <location filename="../../ui/main_window.py" line="534" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532" />
+        <location filename="../../ui/main_window.py" line="546" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="584" />
+        <source>证据完整性检查</source>
+        <translation>Evidence integrity check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="604" />
+        <source>保存案件备份</source>
+        <translation>Save case backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="605" />
+        <location filename="../../ui/main_window.py" line="626" />
+        <source>案件备份 (*.zip)</source>
+        <translation>Case backups (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="625" />
+        <source>选择案件备份</source>
+        <translation>Choose a case backup</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/main.py" line="62" />
+        <source>证据包</source>
+        <translation>ProofPack</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,125 @@
+"""Peak memory while a large batch of screenshots is imported, thumbnailed and OCRed.
+
+Runs the same core path the window runs (import, thumbnails, OCR in worker processes)
+and samples the resident memory of this process and of the OCR workers every 50 ms.
+Usage: python bench/memory_bench.py [--count 500] [--no-ocr]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.analyze import analyse_items
+from app.importer import import_paths
+from app.store import Store
+from app.thumbnails import thumbnail_path
+from tests.imagegen import generate, generate_corpus
+
+LIMIT_MB = 500
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+
+
+class Sampler(threading.Thread):
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.main_peak = 0.0
+        self.worker_peak = 0.0  # the largest single OCR worker
+        self.tree_peak = 0.0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self.stop.is_set():
+            main = rss_mb(me)
+            workers = [rss_mb(c) for c in children(me)]
+            self.main_peak = max(self.main_peak, main)
+            self.worker_peak = max([self.worker_peak, *workers])
+            self.tree_peak = max(self.tree_peak, main + sum(workers))
+            time.sleep(0.05)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--no-ocr", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        images = root / "images"
+        images.mkdir()
+        t0 = time.perf_counter()
+        for i, (seed, kind) in enumerate(generate_corpus(args.count, seed=9)):
+            generate(seed, kind, "forwarded" if i % 3 == 0 else "clean").image.save(
+                images / f"{i:04d}.png")
+        generated = time.perf_counter() - t0
+        size_mb = sum(p.stat().st_size for p in images.iterdir()) / 2**20
+
+        sampler = Sampler()
+        sampler.start()
+        base = rss_mb(os.getpid())
+        store = Store(root / "store")
+        case = store.create_case("内存测试")
+        assert case.id is not None
+        stages: list[tuple[str, float, float]] = []
+
+        t0 = time.perf_counter()
+        report = import_paths(store, case.id, [images])
+        stages.append(("import", time.perf_counter() - t0, sampler.main_peak))
+        items = store.items(case.id)
+
+        t0 = time.perf_counter()
+        for item in items:
+            thumbnail_path(store, item)
+        stages.append(("thumbnails", time.perf_counter() - t0, sampler.main_peak))
+
+        if not args.no_ocr:
+            t0 = time.perf_counter()
+            analyse_items(store, items)
+            stages.append(("ocr", time.perf_counter() - t0, sampler.main_peak))
+        sampler.stop.set()
+        sampler.join()
+        store.close()
+
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{args.count} screenshots, {size_mb:.0f} MB on disk, generated in {generated:.0f} s; "
+          f"start RSS {base:.0f} MB")
+    print(f"{'stage':<12}{'seconds':>9}{'main peak MB':>14}")
+    for name, secs, peak in stages:
+        print(f"{name:<12}{secs:>9.1f}{peak:>14.0f}")
+    print(f"imported {report.count('imported')}, errors {report.count('error')}; "
+          f"largest OCR worker {sampler.worker_peak:.0f} MB")
+    verdict = "OK" if max(sampler.main_peak, maxrss) <= LIMIT_MB else "OVER"
+    print(f"SUMMARY count={args.count} main_peak_rss_mb={max(sampler.main_peak, maxrss):.0f} "
+          f"tree_peak_rss_mb={sampler.tree_peak:.0f} limit_mb={LIMIT_MB} {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
