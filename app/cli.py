@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("id", type=int)
     exp.add_argument("-o", "--output", type=Path, default=Path("."), metavar="OUT",
                      help=_h("zip 文件或文件夹", "zip file or folder"))
+    letter = case_sub.add_parser("letter", parents=[common],
+                                 help=_h("输出投诉书（可复制到在线表单）",
+                                         "print the complaint letter (for online forms)"))
+    letter.add_argument("id", type=int)
     imp = case_sub.add_parser("import-archive", parents=[common],
                               help=_h("从 zip 备份恢复案件", "restore a case from a zip archive"))
     imp.add_argument("archive", type=Path)
@@ -176,6 +180,10 @@ def _require_case(store: Any, case_id: int) -> Case | None:
 
 
 def _case(args: argparse.Namespace) -> int:
+    from app.deadline import complaint_deadline
+    from app.letter import char_count, letter_text
+    from app.replies import reply_gaps
+
     store = _store(args)
     if args.case_command == "new":
         case = store.create_case(
@@ -204,6 +212,11 @@ def _case(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.case_command == "export-archive":
         return _export_archive(store, args.id, args.output)
+    if args.case_command == "letter":
+        text = letter_text(case, store.items(case.id), store.submissions(case.id))
+        print(text)
+        print(f"\n({_h('字数', 'characters')}: {char_count(text)})", file=sys.stderr)
+        return EXIT_OK
     items = store.items(case.id)
     if args.json:
         data = case_to_json(case, len(items))
@@ -219,6 +232,11 @@ def _case(args: argparse.Namespace) -> int:
                          (_h("金额", "Amount"), case.amount)):
         if value:
             print(f"  {label}: {value}")
+    deadline = complaint_deadline(case, items)
+    if deadline is not None:
+        print(f"  {deadline.describe()}")
+    for gap in reply_gaps(items):
+        print(f"  {gap.describe()}")
     for n, item in enumerate(items, start=1):
         facts = " ".join([*item.order_numbers[:1], *item.timestamps[:1], *item.amounts[:1]])
         print(f"  {_h('证据', 'Exhibit ')}{n}  {rules.kind_name(item.kind):6} "

@@ -15,6 +15,7 @@ DATA_DIR_ENV = "PROOFPACK_DATA_DIR"
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 FONT_PATH = RESOURCES_DIR / "fonts" / "WenQuanYiMicroHei.ttf"
 RULES_PATH = RESOURCES_DIR / "rules" / "complaints.toml"
+CHANNELS_PATH = RESOURCES_DIR / "rules" / "channels.toml"
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 ICONS_DIR = RESOURCES_DIR / "icons"
 

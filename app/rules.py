@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from app.i18n import Lang, current_lang
-from app.paths import RULES_PATH
+from app.paths import CHANNELS_PATH, RULES_PATH
 
 KINDS: tuple[str, ...] = ("order", "chat", "payment", "logistics", "photo", "other")
 PLATFORMS: tuple[str, ...] = ("taobao", "tmall", "jd", "pdd", "other")
@@ -39,9 +40,31 @@ class ComplaintType:
     name_zh: str
     name_en: str
     checklist: tuple[ChecklistItem, ...]
+    # What the complaint letter says when the buyer has not written it themselves.
+    problem: tuple[str, str] = ("", "")
+    request: tuple[str, str] = ("", "")
+    law: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     def name(self, lang: Lang | None = None) -> str:
         return self.name_zh if (lang or current_lang()) == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: tuple[str, str]
+    contact: tuple[str, str]
+    when: tuple[str, str]
+    prepare: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class ChannelGuide:
+    channels: tuple[Channel, ...]
+    tips: tuple[tuple[str, ...], tuple[str, ...]]
+
+    def channel(self, channel_id: str) -> Channel | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
 
 
 @dataclass(frozen=True)
@@ -87,7 +110,12 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
             )
             for c in t["checklist"]
         )
-        types[t["id"]] = ComplaintType(t["id"], t["zh"], t["en"], items)
+        types[t["id"]] = ComplaintType(
+            t["id"], t["zh"], t["en"], items,
+            problem=(t.get("problem_zh", ""), t.get("problem_en", "")),
+            request=(t.get("request_zh", ""), t.get("request_en", "")),
+            law=(tuple(t.get("law_zh", ())), tuple(t.get("law_en", ()))),
+        )
     kind_names = {k: (v["zh"], v["en"]) for k, v in raw["kinds"].items()}
     return Rules(
         complaint_window_days=int(raw["complaint_window_days"]),
@@ -95,6 +123,23 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
         kind_names=kind_names,
         types=types,
     )
+
+
+@cache
+def load_channels(path: Path = CHANNELS_PATH) -> ChannelGuide:
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    channels = tuple(
+        Channel(c["id"], (c["zh"], c["en"]), (c["contact_zh"], c["contact_en"]),
+                (c["when_zh"], c["when_en"]), (c["prepare_zh"], c["prepare_en"]))
+        for c in raw["channels"]
+    )
+    return ChannelGuide(channels, (tuple(raw["tips"]["zh"]), tuple(raw["tips"]["en"])))
+
+
+def pick(pair: tuple[Any, Any], lang: Lang | None = None) -> Any:
+    """The Chinese or English half of a (zh, en) pair."""
+    return pair[0] if (lang or current_lang()) == "zh" else pair[1]
 
 
 def evaluate_checklist(complaint_type: str, kinds: Iterable[str]) -> list[ChecklistStatus]:

@@ -35,6 +35,9 @@ ITEM_FIELDS = {
     "extractor_version", "order_numbers", "timestamps", "amounts", "facts", "user_facts",
     "redactions",
 }
+SUBMISSION_FIELDS = {
+    "submitted_on", "channel", "reference", "status", "notes", "replies", "next_follow_up",
+}
 
 
 class StoreUnavailable(Exception):
@@ -216,10 +219,31 @@ class Store:
             s.refresh(submission)
             return submission
 
+    def update_submission(self, submission_id: int, **fields: Any) -> Submission:
+        _check_fields(fields, SUBMISSION_FIELDS)
+        with self.session() as s:
+            sub = s.get(Submission, submission_id)
+            if sub is None:
+                raise KeyError(f"submission {submission_id} not found")
+            for key, value in fields.items():
+                setattr(sub, key, value)
+            s.add(sub)
+            s.commit()
+            s.refresh(sub)
+            return sub
+
+    def remove_submission(self, submission_id: int) -> None:
+        with self.session() as s:
+            sub = s.get(Submission, submission_id)
+            if sub is not None:
+                s.delete(sub)
+                s.commit()
+
     def submissions(self, case_id: int) -> list[Submission]:
         with self.session() as s:
             query = select(Submission).where(Submission.case_id == case_id)
-            return list(s.exec(query.order_by(col(Submission.submitted_on))))
+            return list(s.exec(query.order_by(col(Submission.submitted_on),
+                                              col(Submission.id))))
 
     # ---- housekeeping ------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from app.i18n import Lang, current_lang
 from app.models import EvidenceItem, Submission
+from app.progress import channel_name, status_name
+from app.replies import format_span, reply_gaps
 
 # What a timestamp's label says happened, in both languages.
 EVENT_OF_LABEL: list[tuple[tuple[str, ...], tuple[str, str]]] = [
@@ -30,6 +32,7 @@ class TimelineEntry:
     exhibit: int | None  # exhibit number (证据N), None for submissions
     inferred: bool = False
     detail: str = ""
+    reply_gap: bool = False  # a long silence of the seller, not a dated fact
 
 
 def describe(label: str, kind: str, lang: Lang) -> str:
@@ -48,8 +51,10 @@ def build_timeline(
     items: list[EvidenceItem],
     submissions: list[Submission] | None = None,
     lang: Lang | None = None,
+    now: datetime | None = None,
 ) -> list[TimelineEntry]:
-    """Every dated fact of the exhibits (numbered in list order) and every submission."""
+    """Every dated fact of the exhibits (numbered in list order), the seller's long
+    silences in the chats (measured up to now) and every submission."""
     lang = lang or current_lang()
     entries: list[TimelineEntry] = []
     for number, item in enumerate(items, start=1):
@@ -70,9 +75,16 @@ def build_timeline(
                 continue
             entries.append(TimelineEntry(when, describe(label, item.kind, lang), number,
                                          inferred))
+    for gap in reply_gaps(items, now):
+        span = format_span(gap.length, lang)
+        event = (f"卖家 {span}未回复" if gap.answered_at else f"卖家至今 {span}未回复") \
+            if lang == "zh" else f"No seller reply for {span}"
+        entries.append(TimelineEntry(gap.asked_at, event, gap.exhibits[0], gap.inferred,
+                                     gap.describe(lang), reply_gap=True))
     for sub in submissions or []:
         zh, en = "提交投诉", "Complaint submitted"
-        detail = " ".join(x for x in (sub.channel, sub.reference, sub.status) if x)
+        detail = " ".join(x for x in (channel_name(sub.channel, lang), sub.reference,
+                                      status_name(sub.status, lang)) if x)
         entries.append(TimelineEntry(datetime.combine(sub.submitted_on, datetime.min.time()),
                                      zh if lang == "zh" else en, None, False, detail))
     entries.sort(key=lambda e: (e.when, e.exhibit or 0))

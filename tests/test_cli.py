@@ -30,7 +30,8 @@ def test_usage_errors_exit_2(cli) -> None:
     assert cli("frobnicate").returncode == 2
 
 
-@pytest.mark.parametrize("command", [[], ["case"], ["case", "new"], ["add"], ["scan"], ["verify"],
+@pytest.mark.parametrize("command", [[], ["case"], ["case", "new"], ["case", "letter"],
+                                     ["case", "export-archive"], ["add"], ["scan"], ["verify"],
                                      ["export"]])
 def test_every_command_has_help_with_data_dir(cli, command) -> None:
     r = cli(*command, "--help", data=False)
@@ -147,3 +148,15 @@ def test_verify_detects_missing_and_altered_originals(cli, data_dir: Path,
     assert r.returncode == 1
     assert "原件已被改动" in r.stdout and "原件丢失" in r.stdout
     assert "2 份有问题" in r.stdout
+
+
+def test_case_letter_and_deadline_in_show(cli) -> None:
+    case_id = cli("case", "new", "耳机左耳无声", "--order", "3521798801234567890", "--shop",
+                  "潮流数码专营店", "--amount", "129.00", "--completed", "2099-01-01"
+                  ).stdout.strip()
+    r = cli("case", "letter", case_id)
+    assert r.returncode == 0
+    assert r.stdout.startswith("投诉书") and "3521798801234567890" in r.stdout
+    assert "字数" in r.stderr
+    shown = cli("case", "show", case_id).stdout
+    assert "距平台投诉期限（2099-01-31）还有" in shown

@@ -230,6 +230,55 @@ def test_backup_and_restore_a_case(qtbot, window: MainWindow, sample_dir: Path,
     assert shown and "无法读取备份文件" in shown[0]
 
 
+def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
+                                                 tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    case = window.current_case()
+    window.store.update_case(case.id, order_completed_on=date.today() - timedelta(days=25),
+                             shop="潮流数码专营店", amount="129.00")
+    window.reload_cases(select=case.id)
+    assert "还有 5 天" in window.checklist.deadline.text()
+    assert "#c0392b" in window.checklist.deadline.styleSheet()
+
+    letter = window.letter
+    text = letter.editor.toPlainText()
+    assert "耳机左耳无声" in text and "潮流数码专营店" in text and "¥129.00" in text
+    assert "共" in letter.count.text()
+    window.tabs.setCurrentWidget(letter)
+    letter.editor.appendPlainText("补充：客服电话一直无人接听。")
+    qtbot.waitUntil(lambda: "无人接听" in window.store.get_case(case.id).letter_text,
+                    timeout=5000)
+    letter.copy()
+    assert "无人接听" in QGuiApplication.clipboard().text()
+
+    progress = window.progress_log
+    progress.add({"submitted_on": date.today() - timedelta(days=10), "channel": "12315",
+                  "reference": "1500112233", "status": "accepted", "replies": "",
+                  "next_follow_up": date.today() - timedelta(days=1)})
+    assert progress.table.rowCount() == 1
+    assert "全国12315平台" in progress.table.item(0, 1).text()
+    assert "已逾期" in progress.table.item(0, 3).text()
+    progress.table.selectRow(0)
+    assert "1500112233" in progress.details.text()
+    assert "跟进日期" in progress.summary.text()
+    # the edited letter stays as the buyer wrote it; a fresh draft follows the new record
+    assert "无人接听" in letter.editor.toPlainText()
+    letter.redraft(confirm=False)
+    assert "1500112233" in letter.editor.toPlainText()
+    assert window.store.get_case(case.id).letter_text == ""
+    progress.table.selectRow(0)
+    progress.edit_selected({"status": "resolved"})
+    assert "已逾期" not in progress.table.item(0, 3).text()
+    assert "12377" in window.channel_guide.toPlainText()
+
+    out = Path(__file__).parent / "artifacts"
+    out.mkdir(exist_ok=True)
+    assert window.grab().save(str(out / "letter_tab.png"))
+    window.tabs.setCurrentWidget(progress)
+    assert window.grab().save(str(out / "progress_tab.png"))
+
+
 def test_english_translation(qtbot, tmp_path: Path) -> None:
     from ui.main import install_translation
 

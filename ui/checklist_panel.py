@@ -5,12 +5,19 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.deadline import Deadline
+from app.replies import ReplyGap
 from app.rules import evaluate_checklist, load_rules
 
 
 class ChecklistPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
+        self.deadline = QLabel()
+        self.deadline.setWordWrap(True)
+        self.gaps = QLabel()
+        self.gaps.setWordWrap(True)
+        self.gaps.setStyleSheet("color: #c0392b")
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.list = QListWidget()
@@ -18,11 +25,20 @@ class ChecklistPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.deadline)
+        layout.addWidget(self.gaps)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
 
-    def update_for(self, complaint_type: str | None, kinds: list[str]) -> None:
+    def update_for(self, complaint_type: str | None, kinds: list[str],
+                   deadline: Deadline | None = None, gaps: list[ReplyGap] | None = None
+                   ) -> None:
         self.list.clear()
+        self._show_deadline(complaint_type, deadline)
+        self.gaps.setText("\n".join(
+            [self.tr("聊天记录显示卖家长时间未回复：")] + [g.describe() for g in gaps[:3]])
+            if gaps else "")
+        self.gaps.setVisible(bool(gaps))
         if complaint_type is None:
             self.heading.setText(self.tr("选择或新建一个案件"))
             return
@@ -43,6 +59,20 @@ class ChecklistPanel(QWidget):
                 entry.setForeground(QColor("#c0392b"))
             entry.setToolTip(status.item.hint())
             self.list.addItem(entry)
+
+    def _show_deadline(self, complaint_type: str | None, deadline: Deadline | None) -> None:
+        if complaint_type is None:
+            self.deadline.setText("")
+        elif deadline is None:
+            self.deadline.setText(self.tr("填写订单完成日期（或导入含成交时间的订单截图），"
+                                          "即可计算平台投诉期限"))
+        else:
+            self.deadline.setText(f"{deadline.describe()}（{deadline.source()}）")
+        level = deadline.level if deadline else "ok"
+        colour = {"ok": "#1e8449", "warn": "#c0392b", "passed": "#c0392b"}[level]
+        weight = "bold" if level != "ok" else "normal"
+        self.deadline.setStyleSheet(f"color: {colour}; font-weight: {weight}"
+                                    if deadline else "color: #666")
 
     def missing_count(self) -> int:
         return sum(1 for i in range(self.list.count()) if self.list.item(i).text()[0] == "✘")

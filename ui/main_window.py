@@ -41,14 +41,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.archive import archive_filename, export_archive, import_archive
+from app.deadline import complaint_deadline
 from app.export.bundle import ExportOptions
 from app.i18n import t
 from app.importer import ImportReport
 from app.models import Case
 from app.ocr.engine import ocr_status
+from app.replies import reply_gaps
 from app.rules import KINDS, load_rules
 from app.store import Store
 from app.verify import VerifyReport
+from ui.assistant_panels import ChannelGuide, LetterPanel, ProgressPanel
 from ui.case_form import CaseForm
 from ui.checklist_panel import ChecklistPanel
 from ui.detail_panel import DetailPanel
@@ -211,8 +214,15 @@ class MainWindow(QMainWindow):
         self.detail.changed.connect(lambda _id: self._evidence_changed())
         self.checklist = ChecklistPanel()
         self.tabs = QTabWidget()
+        self.letter = LetterPanel(self.store)
+        self.progress_log = ProgressPanel(self.store)
+        self.progress_log.changed.connect(self._submissions_changed)
+        self.channel_guide = ChannelGuide()
         self.tabs.addTab(self.checklist, self.tr("证据清单"))
         self.tabs.addTab(self.detail, self.tr("证据详情"))
+        self.tabs.addTab(self.letter, self.tr("投诉书"))
+        self.tabs.addTab(self.progress_log, self.tr("投诉进度"))
+        self.tabs.addTab(self.channel_guide, self.tr("投诉渠道"))
         self.view.doubleClicked.connect(lambda _i: self.tabs.setCurrentWidget(self.detail))
 
         splitter = QSplitter()
@@ -365,7 +375,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(active)
         self.btn_rename.setEnabled(active)
         self.btn_delete.setEnabled(active)
+        self.letter.show_case(case if active else None)
+        self.progress_log.show_case(case.id if active and case else None)
         self._evidence_changed(reload=False)
+        late = self.progress_log.overdue_count()
+        if late:
+            self.status_label.setText(self.tr("有 {0} 项投诉已到跟进日期，见“投诉进度”")
+                                      .format(late))
 
     def _case_changed(self) -> None:
         case = self.current_case()
@@ -373,6 +389,10 @@ class MainWindow(QMainWindow):
         if case is not None and entry is not None:
             entry.setText(case.title)
         self._update_checklist()
+        self.letter.refresh_draft()
+
+    def _submissions_changed(self) -> None:
+        self.letter.refresh_draft()
 
     # ---- evidence ----------------------------------------------------------------------
 
@@ -384,12 +404,17 @@ class MainWindow(QMainWindow):
                 self.select_item(selected)
         self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty_hint)
         self._update_checklist()
+        if reload:
+            self.letter.refresh_draft()
 
     def _update_checklist(self) -> None:
         case = self.current_case()
         active = case is not None and case.deleted_at is None
-        self.checklist.update_for(case.complaint_type if active and case else None,
-                                  [i.kind for i in self.model.items])
+        items = self.model.items
+        self.checklist.update_for(
+            case.complaint_type if active and case else None, [i.kind for i in items],
+            complaint_deadline(case, items) if active and case else None,
+            reply_gaps(items) if active else None)
 
     def _item_selected(self) -> None:
         index = self.view.currentIndex()

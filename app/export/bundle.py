@@ -1,4 +1,5 @@
-"""The PDF evidence bundle (证据材料): cover, index, checklist, timeline, exhibits.
+"""The PDF evidence bundle (证据材料): cover, index, checklist, timeline, progress log,
+complaint letter, exhibits and the channel guide.
 
 Built with reportlab's platypus in two passes: the first lays everything out and notes on
 which page each exhibit starts and how many pages there are; the second writes the file
@@ -42,12 +43,15 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from app import __version__
+from app.deadline import complaint_deadline
 from app.export.images import ImageSlice, prepare_exhibit
 from app.export.split import split_bundle
 from app.i18n import Lang, current_lang, t
+from app.letter import letter_text
 from app.models import Case, EvidenceItem, Submission
 from app.paths import FONT_PATH
-from app.rules import evaluate_checklist, load_rules
+from app.progress import channel_name, is_overdue, status_name
+from app.rules import evaluate_checklist, load_channels, load_rules, pick
 from app.store import Store
 from app.timeline import build_timeline
 
@@ -83,6 +87,7 @@ class _Layout:
     """What pass one learned: where exhibits start, how many pages there are."""
 
     exhibit_pages: dict[int, int] = field(default_factory=dict)
+    appendix_page: int = 0  # where the channel guide starts; no exhibit header from there
     total_pages: int = 0
 
 
@@ -190,6 +195,7 @@ class Bundle:
         self._slices: dict[int, list[ImageSlice]] = {}
         self._measure = Canvas(io.BytesIO(), pagesize=self.pagesize)  # for measuring only
         self._layout_only = False
+        self.deadline = complaint_deadline(case, items, now.date())
 
     def tr(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -215,6 +221,8 @@ class Bundle:
                                       textColor=MISSING),
             "present": ParagraphStyle("present", parent=base, fontSize=9, leading=12.5,
                                       textColor=PRESENT),
+            "letter": ParagraphStyle("letter", parent=base, fontSize=10.5, leading=17,
+                                     spaceAfter=1),
             "continued": ParagraphStyle("continued", parent=base, fontSize=9,
                                         textColor=ACCENT, alignment=TA_CENTER),
         }
@@ -307,6 +315,8 @@ class Bundle:
         canv.restoreState()
 
     def _exhibit_on_page(self, page: int, layout: _Layout) -> int | None:
+        if layout.appendix_page and page >= layout.appendix_page:
+            return None
         current = None
         for number, start in sorted(layout.exhibit_pages.items()):
             if start <= page:
@@ -321,9 +331,14 @@ class Bundle:
         story.append(PageBreak())
         story += self._checklist()
         story += self._timeline()
+        story += self._progress_log()
+        story.append(PageBreak())
+        story += self._letter()
         for number, item in enumerate(self.items, start=1):
             story.append(PageBreak())
             story += self._exhibit(number, item, layout)
+        story.append(PageBreak())
+        story += self._channel_guide(layout)
         return story
 
     # ---- sections ----------------------------------------------------------------------
@@ -347,6 +362,7 @@ class Bundle:
             (self.tr("投诉类型", "Complaint type"), ctype.name(self.lang)),
             (self.tr("订单完成日期", "Order completed"),
              c.order_completed_on.isoformat() if c.order_completed_on else ""),
+            (self.tr("投诉期限", "Complaint deadline"), self._deadline_text()),
             (self.tr("诉求", "Requested outcome"), c.requested_outcome),
             (self.tr("证据数量", "Exhibits"), self.tr(f"{len(self.items)} 份",
                                                        str(len(self.items)))),
@@ -356,7 +372,11 @@ class Bundle:
             [[self.p(k, "cell"), self.p(v or "—", "cell")] for k, v in rows],
             colWidths=[38 * mm, self.content_w - 38 * mm],
         )
-        table.setStyle(_grid_style(header=False))
+        style = _grid_style(header=False)
+        if self.deadline is not None and self.deadline.level != "ok":
+            row = [k for k, _ in rows].index(self.tr("投诉期限", "Complaint deadline"))
+            style.add("TEXTCOLOR", (1, row), (1, row), MISSING)
+        table.setStyle(style)
         integrity = self.tr(
             "完整性说明：本材料中的每份证据均为原始文件的副本，原始文件在导入时已计算 SHA-256 "
             "校验值并原样保存，未作任何修改。各证据的校验值列于证据目录及各证据页，"
@@ -428,7 +448,7 @@ class Bundle:
         ]
 
     def _timeline(self) -> list[Flowable]:
-        entries = build_timeline(self.items, self.submissions, self.lang)
+        entries = build_timeline(self.items, self.submissions, self.lang, self.now)
         head = [CondPageBreak(60 * mm), *self._section("timeline", "时间线", "Timeline")]
         if not entries:
             return [*head, self.p(self.tr("（证据中未识别到日期）",
@@ -441,7 +461,9 @@ class Bundle:
                 when += self.tr("（推断）", " (inferred)")
             source = self.tr(f"证据{e.exhibit}", f"Exhibit {e.exhibit}") if e.exhibit \
                 else e.detail
-            rows.append([self.p(when, "cell"), self.p(e.event, "cell"), self.p(source, "cell")])
+            event = self.p(e.detail if e.reply_gap else e.event,
+                           "missing" if e.reply_gap else "cell")
+            rows.append([self.p(when, "cell"), event, self.p(source, "cell")])
         widths = [48 * mm, 0, 50 * mm]
         widths[1] = self.content_w - sum(widths)
         table = Table(rows, colWidths=widths, repeatRows=1)
@@ -501,6 +523,77 @@ class Bundle:
                                            f"(continued on next page · part {s.part + 1})"),
                                    "continued"))
         return flow
+
+    def _progress_log(self) -> list[Flowable]:
+        if not self.submissions:
+            return []
+        head = [CondPageBreak(50 * mm), Spacer(1, 6 * mm),
+                *self._section("progress", "投诉进度", "Complaint progress")]
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in (
+            self.tr("日期", "Date"), self.tr("渠道", "Channel"), self.tr("受理编号", "Reference"),
+            self.tr("状态", "Status"), self.tr("答复", "Replies"),
+            self.tr("下次跟进", "Follow up"))]]
+        for sub in self.submissions:
+            follow = sub.next_follow_up.isoformat() if sub.next_follow_up else ""
+            late = is_overdue(sub, self.now.date())
+            if late:
+                follow += self.tr("（已逾期）", " (overdue)")
+            rows.append([
+                self.p(sub.submitted_on.isoformat(), "cell"),
+                self.p(channel_name(sub.channel, self.lang), "cell"),
+                self.p(sub.reference, "cellsmall"),
+                self.p(status_name(sub.status, self.lang), "cell"),
+                self.p(" ".join(x for x in (sub.replies, sub.notes) if x), "cellsmall"),
+                self.p(follow, "missing" if late else "cell"),
+            ])
+        widths = [22 * mm, 34 * mm, 28 * mm, 16 * mm, 0, 36 * mm]
+        widths[4] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(_grid_style(header=True))
+        return [*head, table]
+
+    def _letter(self) -> list[Flowable]:
+        text = letter_text(self.case, self.items, self.submissions, self.lang, self.now.date())
+        flow = [*self._section("letter", "投诉书", "Complaint letter")]
+        lines = text.splitlines()
+        if lines and lines[0].strip() in ("投诉书", "Complaint"):
+            lines = lines[1:]  # the section heading says it already
+        for line in lines:
+            flow.append(self.p(line, "letter") if line.strip() else Spacer(1, 3 * mm))
+        return flow
+
+    def _channel_guide(self, layout: _Layout) -> list[Flowable]:
+        guide = load_channels()
+
+        def note_page(page: int) -> None:
+            layout.appendix_page = page
+
+        title = self.tr("附录：投诉渠道指南", "Appendix: where to complain")
+        flow: list[Flowable] = [Anchor("channels", title, 0, note_page), self.p(title, "h1")]
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in (
+            self.tr("渠道", "Channel"), self.tr("适用情形", "When it fits"),
+            self.tr("需要准备", "What to prepare"))]]
+        for ch in guide.channels:
+            rows.append([
+                Paragraph(f"<b>{_escape(pick(ch.name, self.lang))}</b><br/>"
+                          f"{_escape(pick(ch.contact, self.lang))}", self.styles["cellsmall"]),
+                self.p(pick(ch.when, self.lang), "cellsmall"),
+                self.p(pick(ch.prepare, self.lang), "cellsmall"),
+            ])
+        widths = [52 * mm, 0, 52 * mm]
+        widths[1] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(_grid_style(header=True))
+        flow += [table, Spacer(1, 5 * mm), self.p(self.tr("投诉要点", "Tips"), "base")]
+        flow += [self.p(f"· {tip}", "small") for tip in pick(guide.tips, self.lang)]
+        return flow
+
+    def _deadline_text(self) -> str:
+        if self.deadline is None:
+            return self.tr("未填写订单完成日期，无法计算", "no completion date, cannot compute")
+        return f"{self.deadline.describe(self.lang)}（{self.deadline.source(self.lang)}）" \
+            if self.lang == "zh" else \
+            f"{self.deadline.describe(self.lang)} ({self.deadline.source(self.lang)})"
 
     # ---- texts -------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, ImageStat
+from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat
 
 # Phone screenshots are rescaled to about this width: UI text then lands near the
 # glyph size Tesseract's Chinese model was trained on.
@@ -48,7 +48,52 @@ def prepare(img: Image.Image) -> Prepared:
     else:
         scale = 1.0
     gray = ImageOps.autocontrast(gray, cutoff=1)
-    return Prepared(gray, scale, inverted)
+    return Prepared(invert_dark_panels(gray), scale, inverted)
+
+
+PANEL_DARK = 150  # grey level below which a filled area counts as a dark panel
+PANEL_MIN_PX = 16  # thinner than this (in prepared pixels) is a text stroke, not a panel
+PANEL_FILL_PX = 120  # light gaps up to this size inside a panel are its text
+
+
+def invert_dark_panels(gray: Image.Image) -> Image.Image:
+    """Light text on dark panels (the buyer's blue chat bubbles, coloured buttons) made dark
+    on light, as Tesseract needs. Text strokes are too thin to count as a panel."""
+    factor = 2
+    small = gray.reduce(factor)
+    dark = small.point(lambda v: 255 if v < PANEL_DARK else 0)
+    # opening drops text strokes; closing fills the light letters inside a panel; the
+    # panel may not reach out beyond its own edge into the page
+    panels = _dilate(_erode(dark, PANEL_MIN_PX // (2 * factor)), PANEL_MIN_PX // (2 * factor))
+    if not panels.getbbox():
+        return gray
+    panels = _erode(_dilate(panels, PANEL_FILL_PX // (2 * factor)),
+                    PANEL_FILL_PX // (2 * factor))
+    panels = ImageChops.multiply(panels, _erode(_dilate(dark, 3), 3))
+    if not panels.getbbox():
+        return gray
+    mask = panels.resize(gray.size, Image.Resampling.NEAREST)
+    inverted = ImageOps.invert(gray)
+    # Panels become black text on white. A panel without text (an avatar, a picture)
+    # turns white: left grey, it would sit beside the text as a block Tesseract reads.
+    background = int(ImageStat.Stat(inverted, mask).median[0])
+    inverted = inverted.point(lambda v: 255 if v > background // 2 else 0)
+    return Image.composite(inverted, gray, mask)
+
+
+# Square-window morphology on 0/255 masks. A one-dimensional box blur is above zero where
+# any pixel of its window is set and 255 where all are, whatever the radius: linear time.
+def _dilate(mask: Image.Image, radius: int) -> Image.Image:
+    return _pass(_pass(mask, (radius, 0), 0), (0, radius), 0)
+
+
+def _erode(mask: Image.Image, radius: int) -> Image.Image:
+    return _pass(_pass(mask, (radius, 0), 254), (0, radius), 254)
+
+
+def _pass(mask: Image.Image, radius: tuple[int, int], above: int) -> Image.Image:
+    blurred = mask.filter(ImageFilter.BoxBlur(radius))
+    return blurred.point(lambda v: 255 if v > above else 0)
 
 
 def prepare_strip(img: Image.Image, scale: float) -> Prepared:

@@ -18,13 +18,14 @@ from PIL import Image
 
 from app.blobs import sha256_of
 from app.imaging import ImageRejected, open_rgb, probe_image
+from app.ocr.chat import chat_messages
 from app.ocr.classify import classify, confident_chars, photo_likeness
 from app.ocr.engine import TesseractSetup, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import Line, Word, build_line, recognize_many
 
-RECOGNIZER_VERSION = "2"  # bump when preprocessing or Tesseract options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e2"  # bump the tail when extraction rules change
+RECOGNIZER_VERSION = "3"  # bump when preprocessing or Tesseract options change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e3"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 
@@ -129,15 +130,20 @@ def recognize_images(images: list[Image.Image], setup: TesseractSetup) -> list[R
 def analyse(recognition: Recognition, sha256: str, reference: date | None) -> ScanResult:
     facts = extract_facts(recognition.lines, recognition.height, reference)
     text = recognition.text
+    kind = classify(text, recognition.photo_score, confident_chars(
+        (w.text, w.conf) for line in recognition.lines for w in line.words))
+    fact_dicts = [f.to_dict() for f in facts]
+    if kind == "chat":
+        fact_dicts += chat_messages(recognition.lines, recognition.width, recognition.height,
+                                    [f for f in fact_dicts if f["type"] == "timestamp"])
     return ScanResult(
         sha256=sha256,
-        kind=classify(text, recognition.photo_score, confident_chars(
-            (w.text, w.conf) for line in recognition.lines for w in line.words)),
+        kind=kind,
         order_numbers=unique_values(facts, "order_number"),
         timestamps=unique_values(facts, "timestamp"),
         amounts=unique_values(facts, "amount"),
         text=text,
-        facts=[f.to_dict() for f in facts],
+        facts=fact_dicts,
     )
 
 

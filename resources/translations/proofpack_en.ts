@@ -59,21 +59,54 @@
     </message>
 </context>
 <context>
+    <name>ChannelGuide</name>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="357" />
+        <source>投诉渠道指南</source>
+        <translation>Where to complain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="357" />
+        <source>适用：</source>
+        <translation>When: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="357" />
+        <source>准备：</source>
+        <translation>Prepare: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="358" />
+        <source>投诉要点</source>
+        <translation>Tips</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="27" />
+        <location filename="../../ui/checklist_panel.py" line="39" />
+        <source>聊天记录显示卖家长时间未回复：</source>
+        <translation>The chats show the seller not replying for a long time:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="43" />
         <source>选择或新建一个案件</source>
         <translation>Choose or create a case</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="33" />
+        <location filename="../../ui/checklist_panel.py" line="49" />
         <source>{0}：还缺 {1} 项证据</source>
         <translation>{0}: {1} evidence item(s) still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="34" />
+        <location filename="../../ui/checklist_panel.py" line="50" />
         <source>{0}：所需证据已齐全</source>
         <translation>{0}: all required evidence is present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="67" />
+        <source>填写订单完成日期（或导入含成交时间的订单截图），即可计算平台投诉期限</source>
+        <translation>Enter the order completion date (or import an order screenshot showing it) to see the platform's complaint deadline</translation>
     </message>
 </context>
 <context>
@@ -153,212 +186,266 @@
     </message>
 </context>
 <context>
+    <name>LetterPanel</name>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="51" />
+        <source>选择一个案件后，这里会生成投诉书草稿</source>
+        <translation>Choose a case and a draft complaint letter appears here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="54" />
+        <source>复制全文</source>
+        <translation>Copy all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="55" />
+        <source>复制后粘贴到平台或 12315 的在线投诉表单</source>
+        <translation>Copy, then paste into the platform's or 12315's online complaint form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="57" />
+        <location filename="../../ui/assistant_panels.py" line="123" />
+        <source>重新生成草稿</source>
+        <translation>New draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="58" />
+        <source>按案件信息和证据重新生成（会替换你的修改）</source>
+        <translation>Draft again from the case and its evidence (replaces your edits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="64" />
+        <source>语气平和、只陈述事实；提交前补上姓名和电话。修改会自动保存，并用于导出的 PDF。</source>
+        <translation>Keep it calm and factual; add your name and phone before sending. Edits are saved automatically and used in the exported PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="124" />
+        <source>重新生成会替换你对投诉书的修改，确定吗？</source>
+        <translation>A new draft replaces your edits to the letter. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="134" />
+        <source>　已复制</source>
+        <translation> Copied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="138" />
+        <source>共 {0} 字</source>
+        <translation>{0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="139" />
+        <source>共 {0} 字，超过在线表单常见的 {1} 字上限，请精简</source>
+        <translation>{0} characters: more than the usual {1}-character limit of online forms; please shorten it</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>你的投诉案件</source>
         <translation>Your complaint cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>移到回收站，可恢复</source>
         <translation>Move to the trash; it can be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>只显示某一类证据</source>
         <translation>Show one kind of evidence only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>按证据编号</source>
         <translation>By exhibit number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>排列方式；拖动缩略图可调整证据编号顺序</source>
         <translation>Sort order; drag thumbnails to change the exhibit order</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>把截图拖到这里
 
 订单详情、聊天记录、付款凭证、物流记录、商品照片……
@@ -369,142 +456,293 @@ Order details, chats, payment records, tracking, photos of the goods…
 Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="223" />
+        <source>投诉书</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>投诉进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225" />
+        <source>投诉渠道</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>案件名称（例如：耳机左耳无声）</source>
         <translation>Case name (e.g. left earbud silent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>重命名案件</source>
         <translation>Rename case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>删除案件</source>
         <translation>Delete case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>把案件“{0}”移到回收站？
 证据文件会保留，可以从回收站恢复。</source>
         <translation>Move the case "{0}" to the trash?
 Its evidence is kept and the case can be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
         <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="383" />
+        <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
+        <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="462" />
         <source>选择截图或照片</source>
         <translation>Choose screenshots or photos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="463" />
         <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487" />
+        <location filename="../../ui/main_window.py" line="512" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487" />
+        <location filename="../../ui/main_window.py" line="512" />
         <source>正在识别文字</source>
         <translation>Recognising text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488" />
+        <location filename="../../ui/main_window.py" line="513" />
         <source>正在生成PDF</source>
         <translation>Creating the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488" />
+        <location filename="../../ui/main_window.py" line="513" />
         <source>正在核验原件</source>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546" />
+        <location filename="../../ui/main_window.py" line="571" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584" />
+        <location filename="../../ui/main_window.py" line="609" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604" />
+        <location filename="../../ui/main_window.py" line="629" />
         <source>保存案件备份</source>
         <translation>Save case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605" />
-        <location filename="../../ui/main_window.py" line="626" />
+        <location filename="../../ui/main_window.py" line="630" />
+        <location filename="../../ui/main_window.py" line="651" />
         <source>案件备份 (*.zip)</source>
         <translation>Case backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625" />
+        <location filename="../../ui/main_window.py" line="650" />
         <source>选择案件备份</source>
         <translation>Choose a case backup</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="229" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="229" />
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="229" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="230" />
+        <source>下次跟进</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="246" />
+        <source>记录一次投诉</source>
+        <translation>Record a complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="248" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="250" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="270" />
+        <source>受理编号：{0}</source>
+        <translation>Reference: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="272" />
+        <source>答复：{0}</source>
+        <translation>Reply: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="290" />
+        <source>（已逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="301" />
+        <source>还没有投诉记录。每次向平台、12315 等渠道投诉后，在这里记下日期和受理编号，按时跟进。</source>
+        <translation>No complaints recorded yet. Each time you complain to the platform, 12315 or elsewhere, note the date and reference number here and follow up on time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="304" />
+        <source>有 {0} 项投诉已到跟进日期，请联系受理方询问进展</source>
+        <translation>{0} complaint(s) are due for follow-up: ask the office handling it how it stands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="307" />
+        <source>共 {0} 条投诉记录</source>
+        <translation>{0} complaint(s) recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="342" />
+        <source>删除投诉记录</source>
+        <translation>Delete complaint record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="343" />
+        <source>删除这条投诉记录？</source>
+        <translation>Delete this complaint record?</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionDialog</name>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="149" />
+        <source>投诉记录</source>
+        <translation>Complaint record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="158" />
+        <source>受理编号或投诉单号</source>
+        <translation>Reference or ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="163" />
+        <source>对方的答复、处理结果</source>
+        <translation>Their reply or outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="165" />
+        <source>提醒跟进</source>
+        <translation>Remind me to follow up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="175" />
+        <source>投诉日期</source>
+        <translation>Date filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="176" />
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="177" />
+        <source>受理编号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="178" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="179" />
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="180" />
+        <source>下次跟进</source>
+        <translation>Follow up</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,87 @@
+"""The complaint window: how many days are left to complain on the platform.
+
+Taobao accepts complaints for about 30 days after an order completes. The completion
+date is the one the buyer entered, or else the latest 成交时间 / 确认收货 time found in
+an order screenshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from app.i18n import Lang, current_lang
+from app.models import Case, EvidenceItem
+from app.rules import load_rules
+
+COMPLETION_LABELS = ("成交时间", "确认收货", "完成时间", "交易成功")
+Level = Literal["ok", "warn", "passed"]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    completed_on: date
+    inferred_from: int | None  # exhibit number the date was read from; None = entered
+    last_day: date
+    days_left: int  # 0 = today is the last day; negative = passed
+
+    @property
+    def level(self) -> Level:
+        if self.days_left < 0:
+            return "passed"
+        return "warn" if self.days_left <= load_rules().warn_days_left else "ok"
+
+    def describe(self, lang: Lang | None = None) -> str:
+        zh = (lang or current_lang()) == "zh"
+        last = self.last_day.isoformat()
+        if self.days_left < 0:
+            return (f"平台投诉期限已于 {last} 届满（已过 {-self.days_left} 天），"
+                    "仍可向 12315 等渠道投诉") if zh else \
+                (f"the platform's complaint window closed on {last} "
+                 f"({-self.days_left} days ago); 12315 and other channels remain open")
+        if self.days_left == 0:
+            return f"今天（{last}）是平台投诉的最后一天" if zh else \
+                f"today ({last}) is the last day to complain on the platform"
+        return f"距平台投诉期限（{last}）还有 {self.days_left} 天" if zh else \
+            f"{self.days_left} days left to complain on the platform (until {last})"
+
+    def source(self, lang: Lang | None = None) -> str:
+        zh = (lang or current_lang()) == "zh"
+        if self.inferred_from is None:
+            return "按填写的订单完成日期计算" if zh else "from the completion date you entered"
+        return f"按证据{self.inferred_from}中的成交时间推算" if zh else \
+            f"from the completion time in exhibit {self.inferred_from}"
+
+
+def completion_date(case: Case, items: list[EvidenceItem]) -> tuple[date, int | None] | None:
+    """The order completion date and where it came from (exhibit number, None = entered)."""
+    if case.order_completed_on is not None:
+        return case.order_completed_on, None
+    found: tuple[date, int] | None = None
+    for number, item in enumerate(items, start=1):
+        if item.kind != "order":
+            continue
+        for fact in item.facts:
+            if fact.get("type") != "timestamp" or fact.get("inferred"):
+                continue
+            if not any(label in str(fact.get("label", "")) for label in COMPLETION_LABELS):
+                continue
+            try:
+                day = datetime.fromisoformat(fact["value"]).date()
+            except (KeyError, ValueError):
+                continue
+            if found is None or day > found[0]:
+                found = (day, number)
+    return found
+
+
+def complaint_deadline(case: Case, items: list[EvidenceItem],
+                       today: date | None = None) -> Deadline | None:
+    found = completion_date(case, items)
+    if found is None:
+        return None
+    completed, exhibit = found
+    last_day = completed + timedelta(days=load_rules().complaint_window_days)
+    days_left = (last_day - (today or date.today())).days
+    return Deadline(completed, exhibit, last_day, days_left)
