@@ -13,6 +13,7 @@ from pathlib import Path
 from app.i18n import t
 from app.models import EvidenceItem
 from app.ocr.scan import EXTRACTOR_VERSION, RecognitionCache, ScanResult, scan_files
+from app.redaction import merge_suggestions
 from app.store import Store
 
 # (files done, total, index of the file in the input, its result)
@@ -109,6 +110,7 @@ def apply_scan(store: Store, item: EvidenceItem, result: ScanResult) -> Evidence
         "timestamps": result.timestamps,
         "amounts": result.amounts,
         "facts": result.facts,
+        "redactions": merge_suggestions(item.redactions, result.sensitive),
     }
     if not item.kind_confirmed:
         fields["kind"] = result.kind

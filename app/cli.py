@@ -17,6 +17,7 @@ from typing import Any
 from app import __version__
 from app.i18n import LANGS, Lang, current_lang, parse_lang, set_lang, t
 from app.models import Case
+from app.ocr.sensitive import SENSITIVE_TYPES
 from app.paths import resolve_data_dir
 from app.rules import PLATFORMS, load_rules
 
@@ -112,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--max-part-mb", type=float, default=None, metavar="MB",
                         help=_h("按大小拆分为多个文件（如上传限制 10 MB）",
                                 "split into files of at most MB (upload limits)"))
+    export.add_argument("--keep", action="append", default=[], metavar="TYPE",
+                        choices=SENSITIVE_TYPES,
+                        help=_h("不遮盖这类个人信息（card 银行卡、phone 手机号、id_card 身份证、"
+                                "address 地址、name 姓名），可重复",
+                                "do not black out this kind of personal data (card, phone, "
+                                "id_card, address, name); repeatable"))
+    export.add_argument("--include-originals", action="store_true",
+                        help=_h("附上未遮盖的原图（含个人信息，勿公开）",
+                                "also include the unredacted originals (personal data: "
+                                "never publish)"))
     return parser
 
 
@@ -307,14 +318,19 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from app.export.bundle import ExportOptions, export_case
+    from app.redaction import DEFAULT_TYPES
 
     store = _store(args)
     if _require_case(store, args.case_id) is None:
         return EXIT_USAGE
     try:
+        if args.include_originals:
+            print(t("export.originals_warning"), file=sys.stderr)
         paths = export_case(store, args.case_id, args.output,
                             ExportOptions(page_size=args.page_size, lang=_lang(),
-                                          max_part_mb=args.max_part_mb))
+                                          max_part_mb=args.max_part_mb,
+                                          redact_types=DEFAULT_TYPES - set(args.keep),
+                                          include_originals=args.include_originals))
     except OSError as exc:
         print(t("export.failed", detail=exc), file=sys.stderr)
         return EXIT_FAILED

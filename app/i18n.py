@@ -109,6 +109,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "again; existing evidence is unaffected."),
     "store.too_new": ("数据目录 {path} 由更新版本的证据包创建，请升级后再打开（{detail}）",
                       "{path} was written by a newer ProofPack; please upgrade ({detail})"),
+    "export.originals_warning": (
+        "注意：导出的 PDF 将附上未遮盖的原图，含银行卡号、手机号等个人信息，"
+        "只交给受理机关，切勿公开上传。",
+        "Warning: the PDF will include the unredacted originals with card numbers, phone "
+        "numbers and other personal data. Give it only to the authority handling your "
+        "complaint; never upload it publicly.",
+    ),
     "verify.missing": ("原件丢失", "original missing"),
     "verify.altered": ("原件已被改动（校验值不符）", "original altered (checksum mismatch)"),
     "export.failed": ("导出失败：{detail}", "export failed: {detail}"),

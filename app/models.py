@@ -64,7 +64,7 @@ class EvidenceItem(SQLModel, table=True):
     facts: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     # The user's corrections, which win over OCR: {"order_numbers": [...], ...}
     user_facts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
-    # Areas blacked out in exported images: [{"box": [x0, y0, x1, y1], "type", "text",
+    # Areas blacked out in exported images: [{"box": [x, y, w, h], "type", "text",
     # "source": "auto" | "manual", "enabled": bool}] in original-image pixels.
     redactions: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
 

@@ -279,6 +279,68 @@ def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
     assert window.grab().save(str(out / "progress_tab.png"))
 
 
+def test_redaction_in_the_detail_panel_and_privacy_menu(qtbot, window: MainWindow,
+                                                        tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from tests.test_privacy import PHONE, order_screen
+
+    drop(window, [order_screen(tmp_path / "order.png")])
+    wait_idle(qtbot, window)
+    window.view.setCurrentIndex(window.proxy.index(0, 0))
+    window.tabs.setCurrentWidget(window.detail)
+    detail = window.detail
+    types = [r["type"] for r in detail.item.redactions]
+    assert "phone" in types and detail.redactions.count() == len(types)
+    assert len(detail.image.redaction_items) == len(types)
+
+    # switch the phone suggestion off from its checkbox
+    row = types.index("phone")
+    detail.redactions.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert window.store.get_item(detail.item.id).redactions[row]["enabled"] is False
+
+    # draw a box with the mouse
+    detail.btn_draw.setChecked(True)
+    viewport = detail.image.viewport()
+    start = detail.image.mapFromScene(40, 640)
+    end = detail.image.mapFromScene(440, 720)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2))
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    manual = [r for r in window.store.get_item(detail.item.id).redactions
+              if r["source"] == "manual"]
+    assert len(manual) == 1
+    x, y, w, h = manual[0]["box"]
+    assert abs(x - 40) < 15 and abs(y - 640) < 15 and abs(w - 400) < 20 and abs(h - 80) < 20
+
+    # privacy menu: names are kept visible, and that choice is remembered
+    window.redact_actions["name"].setChecked(False)
+    assert window.settings.value("privacy/keep") in (["name"], "name")
+    assert "name" not in window.export_options().redact_types
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    window.act_originals.setChecked(True)
+    assert not window.act_originals.isChecked()  # the warning was declined
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.act_originals.setChecked(True)
+    assert window.export_options().include_originals
+    window.act_originals.setChecked(False)
+
+    window.export_pdf(tmp_path / "out", open_after=False)
+    wait_idle(qtbot, window)
+    from tests.test_privacy import exhibit_image, ocr_page
+
+    pdf = window.last_export[0]
+    _image, page = exhibit_image(pdf)
+    assert PHONE in ocr_page(pdf, page, tmp_path)  # switched off, so still visible
+    out = Path(__file__).parent / "artifacts"
+    out.mkdir(exist_ok=True)
+    assert window.grab().save(str(out / "redaction.png"))
+
+
 def test_english_translation(qtbot, tmp_path: Path) -> None:
     from ui.main import install_translation
 

@@ -3,21 +3,27 @@ found), its facts (editable; the user's version wins over OCR), kind, caption, O
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from app import redaction
 from app.facts import FACT_KEYS, FactError, format_values, parse_values, set_user_facts
 from app.models import EvidenceItem
 from app.rules import KINDS, load_rules
@@ -28,7 +34,10 @@ BOX_COLOURS = {"order_number": "#e74c3c", "timestamp": "#2980b9", "amount": "#27
 
 
 class ImageView(QGraphicsView):
-    """The original image; the wheel (with Ctrl) zooms, drag pans."""
+    """The original image; the wheel (with Ctrl) zooms, drag pans. In redaction mode a
+    drag draws a rectangle to black out instead."""
+
+    rect_drawn = Signal(list)  # [x, y, w, h] in image pixels
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,13 +46,70 @@ class ImageView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.zoom = 1.0
         self.auto_fit = True  # follow the panel's width until the user zooms
+        self.redaction_items: list[QGraphicsRectItem] = []
+        self._drawing = False
+        self._origin = QPointF()
+        self._rubber: QGraphicsRectItem | None = None
+
+    def set_draw_mode(self, on: bool) -> None:
+        self._drawing = on
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if on
+                         else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if on
+                                  else Qt.CursorShape.OpenHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._drawing and event.button() == Qt.MouseButton.LeftButton:
+            self._origin = self.mapToScene(event.position().toPoint())
+            self._rubber = self.scene().addRect(QRectF(self._origin, self._origin),
+                                                QPen(QColor("#c0392b"), 2),
+                                                QBrush(QColor(0, 0, 0, 120)))
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._rubber is not None:
+            here = self.mapToScene(event.position().toPoint())
+            self._rubber.setRect(QRectF(self._origin, here).normalized())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._rubber is not None:
+            rect = self._rubber.rect().intersected(self.scene().sceneRect())
+            self.scene().removeItem(self._rubber)
+            self._rubber = None
+            if rect.width() >= 4 and rect.height() >= 4:
+                self.rect_drawn.emit([round(rect.x()), round(rect.y()), round(rect.width()),
+                                      round(rect.height())])
+            return
+        super().mouseReleaseEvent(event)
+
+    def show_redactions(self, redactions: list[dict[str, object]]) -> None:
+        for rect in self.redaction_items:
+            self.scene().removeItem(rect)
+        self.redaction_items = []
+        for r in redactions:
+            box = r.get("box")
+            if not isinstance(box, list) or len(box) != 4:
+                continue
+            on = bool(r.get("enabled", True))
+            rect = self.scene().addRect(
+                QRectF(box[0], box[1], box[2], box[3]),
+                QPen(QColor("#c0392b"), 2, Qt.PenStyle.SolidLine if on else Qt.PenStyle.DashLine),
+                QBrush(QColor(0, 0, 0, 200) if on else Qt.BrushStyle.NoBrush))
+            rect.setZValue(10)
+            self.redaction_items.append(rect)
 
     def show_item(self, path: str, facts: list[dict[str, object]]) -> None:
         scene = self.scene()
         scene.clear()
+        self.redaction_items = []
         pixmap = QPixmap(path)
         scene.addPixmap(pixmap)
         for fact in facts:
+            if fact.get("type") == "message":
+                continue  # chat lines are not facts to highlight
             box = fact.get("box")
             if not isinstance(box, list) or len(box) != 4 or not box[2]:
                 continue
@@ -107,6 +173,22 @@ class DetailPanel(QWidget):
             edit.editingFinished.connect(lambda k=key: self._save_fact(k))
             self.fields[key] = edit
             form.addRow(labels[key], edit)
+        self.redactions = QListWidget()
+        self.redactions.setMaximumHeight(110)
+        self.redactions.setToolTip(self.tr("勾选的区域在导出的 PDF 中涂黑；原件不会改动"))
+        self.redactions.itemChanged.connect(self._redaction_toggled)
+        self.btn_draw = QPushButton(self.tr("框选遮盖"))
+        self.btn_draw.setCheckable(True)
+        self.btn_draw.setToolTip(self.tr("在图上拖出一个方框，导出时涂黑该区域"))
+        self.btn_draw.toggled.connect(self.image.set_draw_mode)
+        self.btn_unredact = QPushButton(self.tr("删除所选遮盖"))
+        self.btn_unredact.clicked.connect(self._remove_redaction)
+        self.image.rect_drawn.connect(self._add_redaction)
+        redaction_buttons = QHBoxLayout()
+        redaction_buttons.addWidget(QLabel(self.tr("隐私遮盖")))
+        redaction_buttons.addStretch(1)
+        redaction_buttons.addWidget(self.btn_draw)
+        redaction_buttons.addWidget(self.btn_unredact)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b")
         self.text = QPlainTextEdit()
@@ -117,6 +199,8 @@ class DetailPanel(QWidget):
         layout = QVBoxLayout(info)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addLayout(redaction_buttons)
+        layout.addWidget(self.redactions)
         layout.addWidget(self.message)
         layout.addWidget(QLabel(self.tr("识别文字")))
         layout.addWidget(self.text)
@@ -134,8 +218,10 @@ class DetailPanel(QWidget):
     def show_item(self, item: EvidenceItem | None) -> None:
         self.item = item
         enabled = item is not None
-        for widget in (self.kind, self.caption, *self.fields.values()):
+        for widget in (self.kind, self.caption, *self.fields.values(), self.btn_draw,
+                       self.btn_unredact, self.redactions):
             widget.setEnabled(enabled)
+        self.btn_draw.setChecked(False)
         self.message.clear()
         if item is None:
             self.image.scene().clear()
@@ -143,8 +229,10 @@ class DetailPanel(QWidget):
             self.caption.clear()
             for edit in self.fields.values():
                 edit.clear()
+            self.redactions.clear()
             return
         self.image.show_item(str(self.store.item_path(item)), item.facts)
+        self._show_redactions()
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.caption.setText(item.caption)
         for key, edit in self.fields.items():
@@ -183,3 +271,46 @@ class DetailPanel(QWidget):
         if self.caption.text() != self.item.caption:
             self.item = self.store.update_item(self.item.id, caption=self.caption.text())
             self.changed.emit(self.item.id)
+
+    # ---- redaction -----------------------------------------------------------------------
+
+    def _show_redactions(self) -> None:
+        assert self.item is not None
+        names = {"card": self.tr("银行卡号"), "phone": self.tr("手机号"),
+                 "id_card": self.tr("身份证号"), "address": self.tr("地址"),
+                 "name": self.tr("姓名"), "manual": self.tr("手动框选")}
+        with QSignalBlocker(self.redactions):
+            self.redactions.clear()
+            for r in self.item.redactions:
+                label = names.get(str(r.get("type")), str(r.get("type")))
+                text = str(r.get("text") or "")
+                entry = QListWidgetItem(f"{label}  {text}" if text else label)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Checked if r.get("enabled", True)
+                                    else Qt.CheckState.Unchecked)
+                self.redactions.addItem(entry)
+        self.image.show_redactions(self.item.redactions)
+
+    def _redaction_toggled(self, entry: QListWidgetItem) -> None:
+        if self.item is None or self.item.id is None:
+            return
+        row = self.redactions.row(entry)
+        on = entry.checkState() == Qt.CheckState.Checked
+        self.item = redaction.set_enabled(self.store, self.item.id, row, on)
+        self.image.show_redactions(self.item.redactions)
+        self.changed.emit(self.item.id)
+
+    def _add_redaction(self, box: list[int]) -> None:
+        if self.item is None or self.item.id is None:
+            return
+        self.item = redaction.add_manual(self.store, self.item.id, box)
+        self._show_redactions()
+        self.changed.emit(self.item.id)
+
+    def _remove_redaction(self) -> None:
+        row = self.redactions.currentRow()
+        if self.item is None or self.item.id is None or row < 0:
+            return
+        self.item = redaction.remove(self.store, self.item.id, row)
+        self._show_redactions()
+        self.changed.emit(self.item.id)

@@ -47,6 +47,7 @@ from app.i18n import t
 from app.importer import ImportReport
 from app.models import Case
 from app.ocr.engine import ocr_status
+from app.ocr.sensitive import SENSITIVE_TYPES
 from app.replies import reply_gaps
 from app.rules import KINDS, load_rules
 from app.store import Store
@@ -134,6 +135,28 @@ class MainWindow(QMainWindow):
                                                tip=self.tr("从 zip 备份文件恢复案件"))
         for action in (self.act_verify, self.act_backup, self.act_restore_backup):
             tools_menu.addAction(action)
+        privacy_menu = self.menuBar().addMenu(self.tr("隐私(&P)"))
+        names = {"card": self.tr("银行卡号"), "phone": self.tr("手机号"),
+                 "id_card": self.tr("身份证号"), "address": self.tr("收货地址"),
+                 "name": self.tr("收货人姓名")}
+        stored = self.settings.value("privacy/keep", [])
+        # An INI file gives a one-element list back as a plain string.
+        kept = {stored} if isinstance(stored, str) else \
+            {str(k) for k in stored} if isinstance(stored, list) else set()
+        self.redact_actions: dict[str, QAction] = {}
+        for kind in SENSITIVE_TYPES:
+            action = QAction(self.tr("导出时遮盖{0}").format(names[kind]), self)
+            action.setCheckable(True)
+            action.setChecked(kind not in kept)
+            action.toggled.connect(lambda _on: self._save_privacy())
+            privacy_menu.addAction(action)
+            self.redact_actions[kind] = action
+        privacy_menu.addSeparator()
+        self.act_originals = QAction(self.tr("导出时附上未遮盖的原图…"), self)
+        self.act_originals.setCheckable(True)
+        self.act_originals.setToolTip(self.tr("原图含个人信息，只给受理机关，不要公开上传"))
+        self.act_originals.toggled.connect(self._originals_toggled)
+        privacy_menu.addAction(self.act_originals)
         lang_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         for code, label in (("zh", "简体中文"), ("en", "English")):
             lang_menu.addAction(self._action(label, lambda _=False, c=code: self.set_language(c)))
@@ -561,7 +584,7 @@ class MainWindow(QMainWindow):
                 return
             folder = Path(chosen)
         self.settings.setValue("folders/export", str(folder))
-        job = ExportJob(self.store, case.id, folder, ExportOptions())
+        job = ExportJob(self.store, case.id, folder, self.export_options())
         job.signals.finished.connect(lambda paths: self._export_finished(paths, open_after))
         self._start(job)
 
@@ -578,7 +601,7 @@ class MainWindow(QMainWindow):
         if case is None or case.id is None or self.job is not None:
             return
         folder = self.store.data_dir / "exports"
-        job = ExportJob(self.store, case.id, folder, ExportOptions())
+        job = ExportJob(self.store, case.id, folder, self.export_options())
         job.signals.finished.connect(self._print_ready)
         self._start(job)
 
@@ -589,6 +612,29 @@ class MainWindow(QMainWindow):
 
         print_pdf(self, paths[0])
 
+
+    # ---- privacy -------------------------------------------------------------------------
+
+    def _save_privacy(self) -> None:
+        keep = [k for k, a in self.redact_actions.items() if not a.isChecked()]
+        self.settings.setValue("privacy/keep", keep)
+
+    def _originals_toggled(self, on: bool, confirm: bool = True) -> None:
+        if not on or not confirm:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("附上未遮盖的原图"),
+            self.tr("导出的 PDF 将包含未遮盖的原图，其中有银行卡号、手机号、地址等个人信息。"
+                    "\n\n这样的文件只应交给受理投诉的机关，切勿上传到公开平台。确定要附上吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            self.act_originals.setChecked(False)
+
+    def export_options(self) -> ExportOptions:
+        return ExportOptions(
+            redact_types=frozenset(k for k, a in self.redact_actions.items() if a.isChecked()),
+            include_originals=self.act_originals.isChecked())
 
     # ---- store check and backups -------------------------------------------------------
 

@@ -51,6 +51,7 @@ from app.letter import letter_text
 from app.models import Case, EvidenceItem, Submission
 from app.paths import FONT_PATH
 from app.progress import channel_name, is_overdue, status_name
+from app.redaction import DEFAULT_TYPES, boxes_to_burn
 from app.rules import evaluate_checklist, load_channels, load_rules, pick
 from app.store import Store
 from app.timeline import build_timeline
@@ -80,6 +81,11 @@ class ExportOptions:
     now: datetime | None = None  # export time; tests fix it
     on_progress: Progress | None = None
     max_part_mb: float | None = None  # split into parts no larger than this
+    # Personal data blacked out in the exhibits (manual boxes always are).
+    redact_types: frozenset[str] = DEFAULT_TYPES
+    # Also append each redacted exhibit unredacted: for an official who needs it, never
+    # for a public upload.
+    include_originals: bool = False
 
 
 @dataclass
@@ -193,6 +199,8 @@ class Bundle:
         self.content_h = self.pagesize[1] - 2 * MARGIN - HEADER_H - FOOTER_H
         self.styles = self._styles()
         self._slices: dict[int, list[ImageSlice]] = {}
+        self._original_slices: dict[int, list[ImageSlice]] = {}  # unredacted, if asked
+        self._redacted: dict[int, int] = {}  # areas blacked out per exhibit
         self._measure = Canvas(io.BytesIO(), pagesize=self.pagesize)  # for measuring only
         self._layout_only = False
         self.deadline = complaint_deadline(case, items, now.date())
@@ -257,8 +265,14 @@ class Bundle:
         first_h = self.content_h - EXHIBIT_INFO_H - marker_h
         page_h = self.content_h - 2 * marker_h - 2 * mm
         for n, item in enumerate(self.items, start=1):
-            self._slices[n] = prepare_exhibit(self.store.item_path(item), item.kind,
-                                              self.content_w, first_h, page_h)
+            path = self.store.item_path(item)
+            boxes = boxes_to_burn(item, self.options.redact_types)
+            self._slices[n] = prepare_exhibit(path, item.kind, self.content_w, first_h, page_h,
+                                              boxes, (item.width, item.height))
+            self._redacted[n] = len(boxes)
+            if boxes and self.options.include_originals:
+                self._original_slices[n] = prepare_exhibit(path, item.kind, self.content_w,
+                                                           first_h, page_h)
             if self.options.on_progress:
                 self.options.on_progress(n, len(self.items))
 
@@ -385,6 +399,19 @@ class Bundle:
             "when it was imported; its SHA-256 checksum is listed in the index and on the "
             "exhibit's page, so the original can be verified against this bundle.",
         )
+        notes = [Spacer(1, 10 * mm), self.p(integrity, "small")]
+        if any(self._redacted.values()):
+            notes += [Spacer(1, 3 * mm), self.p(self.tr(
+                "隐私保护：为保护个人信息，部分证据图片中的银行卡号、手机号、身份证号、地址、姓名等"
+                "已涂黑（PDF 中不含被遮盖的内容）；原始文件未作任何改动。",
+                "Privacy: card numbers, phone numbers, ID numbers, addresses and names are "
+                "blacked out in some exhibits (the PDF does not contain what is covered); the "
+                "original files are unchanged."), "small")]
+        if self._original_slices:
+            notes += [Spacer(1, 3 * mm), self.p(self.tr(
+                "注意：本材料附有未遮盖的原图，含个人信息，仅供受理机关核对，请勿公开上传。",
+                "Warning: this bundle includes unredacted originals with personal data, for "
+                "the handling authority only; do not upload it publicly."), "missing")]
         return [
             Anchor("cover", self.tr("封面", "Cover"), 0),
             Spacer(1, 22 * mm),
@@ -392,8 +419,7 @@ class Bundle:
             self.p(c.title, "subtitle"),
             Spacer(1, 14 * mm),
             table,
-            Spacer(1, 10 * mm),
-            self.p(integrity, "small"),
+            *notes,
         ]
 
     def _index(self, known: _Layout | None) -> list[Flowable]:
@@ -487,6 +513,11 @@ class Bundle:
             (self.tr("导入时间", "Imported"), _local(item.imported_at)),
             ("SHA-256", item.sha256),
         ]
+        if self._redacted.get(number):
+            facts_rows.append((self.tr("隐私遮盖", "Redacted"), self.tr(
+                f"图中 {self._redacted[number]} 处个人信息已涂黑；原件未改动，校验值为原件的",
+                f"{self._redacted[number]} area(s) of personal data blacked out; the "
+                "original is unchanged and the checksum is the original's")))
         table = Table([[self.p(k, "cell"), self.p(v, "mono" if k == "SHA-256" else "cell")]
                        for k, v in facts_rows],
                       colWidths=[26 * mm, self.content_w - 26 * mm])
@@ -501,7 +532,20 @@ class Bundle:
         # not fit under it; _prepare_images sized slices for that room.
         info_h = sum(f.wrapOn(self._measure, self.content_w, self.content_h)[1]
                      for f in flow[1:])
-        slices = self._slices[number]
+        flow += self._slice_flow(self._slices[number], title, info_h)
+        originals = self._original_slices.get(number)
+        if originals:
+            flow.append(PageBreak())
+            flow.append(self.p(self.tr(f"{title} 原图（未遮盖，含个人信息，请勿公开）",
+                                       f"{title} original (unredacted: personal data, "
+                                       "do not publish)"), "missing"))
+            flow.append(Spacer(1, 2 * mm))
+            flow += self._slice_flow(originals, title, 0)
+        return flow
+
+    def _slice_flow(self, slices: list[ImageSlice], title: str, info_h: float
+                    ) -> list[Flowable]:
+        flow: list[Flowable] = []
         for s in slices:
             if s.part > 1:
                 flow.append(PageBreak())

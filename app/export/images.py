@@ -12,6 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageStat
 
 from app.imaging import open_rgb
+from app.redaction import burn
 
 # Effective print resolution: at least MIN_DPI (never blown up beyond the pixels we have),
 # at most MAX_DPI (more only makes the file bigger).
@@ -82,10 +83,17 @@ def encode(img: Image.Image, photo: bool) -> bytes:
 
 
 def prepare_exhibit(path: Path, kind: str, content_width: float, first_height: float,
-                    page_height: float) -> list[ImageSlice]:
+                    page_height: float,
+                    redact: list[tuple[int, int, int, int]] | None = None,
+                    original_size: tuple[int, int] | None = None) -> list[ImageSlice]:
     """Slices of the image sized for the page: the first fits first_height (below the
-    exhibit's facts), the next ones page_height each. Photos are scaled to fit one page."""
+    exhibit's facts), the next ones page_height each. Photos are scaled to fit one page.
+
+    redact: areas (left, top, right, bottom, in original pixels) burnt black into the
+    pixels before anything is encoded, so the PDF never holds what was under them."""
     img = open_rgb(path, max_side=6000)
+    if redact:
+        img = burn(img, redact, original_size or img.size)
     photo = kind == "photo"
     width_pt = display_width(img.width, img.height, content_width, not photo)
     scale_pt = width_pt / img.width  # points per source pixel

@@ -23,9 +23,10 @@ from app.ocr.classify import classify, confident_chars, photo_likeness
 from app.ocr.engine import TesseractSetup, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import Line, Word, build_line, recognize_many
+from app.ocr.sensitive import find_sensitive
 
 RECOGNIZER_VERSION = "3"  # bump when preprocessing or Tesseract options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e3"  # bump the tail when extraction rules change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e4"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 
@@ -75,6 +76,8 @@ class ScanResult:
     amounts: list[str] = field(default_factory=list)
     text: str = ""
     facts: list[dict[str, Any]] = field(default_factory=list)
+    # Personal data to black out in exports: [{"type", "text", "box"}]
+    sensitive: list[dict[str, Any]] = field(default_factory=list)
     error: str = ""
     error_key: str = ""
 
@@ -90,6 +93,7 @@ class ScanResult:
             "amounts": self.amounts,
             "text": self.text,
             "facts": self.facts,
+            "sensitive": self.sensitive,
         }
 
 
@@ -144,6 +148,9 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
         amounts=unique_values(facts, "amount"),
         text=text,
         facts=fact_dicts,
+        sensitive=find_sensitive(recognition.lines, {
+            f.value.replace("-", "") for f in facts
+            if f.type in ("order_number", "transaction_id", "tracking_number")}),
     )
 
 

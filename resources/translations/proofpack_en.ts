@@ -112,64 +112,119 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="95" />
+        <location filename="../../ui/detail_panel.py" line="161" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="97" />
+        <location filename="../../ui/detail_panel.py" line="163" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="99" />
+        <location filename="../../ui/detail_panel.py" line="165" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="99" />
+        <location filename="../../ui/detail_panel.py" line="165" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="100" />
+        <location filename="../../ui/detail_panel.py" line="166" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="102" />
+        <location filename="../../ui/detail_panel.py" line="168" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="103" />
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="106" />
+        <location filename="../../ui/detail_panel.py" line="172" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="114" />
+        <location filename="../../ui/detail_panel.py" line="178" />
+        <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
+        <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="180" />
+        <source>框选遮盖</source>
+        <translation>Draw box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="182" />
+        <source>在图上拖出一个方框，导出时涂黑该区域</source>
+        <translation>Drag a box on the image to black out that area in exports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="184" />
+        <source>删除所选遮盖</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="188" />
+        <source>隐私遮盖</source>
+        <translation>Redaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="196" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="115" />
+        <location filename="../../ui/detail_panel.py" line="197" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="121" />
+        <location filename="../../ui/detail_panel.py" line="205" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="164" />
+        <location filename="../../ui/detail_panel.py" line="252" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="279" />
+        <source>银行卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="279" />
+        <source>手机号</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="280" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="280" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="281" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="281" />
+        <source>手动框选</source>
+        <translation>Drawn by hand</translation>
     </message>
 </context>
 <context>
@@ -242,210 +297,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>隐私(&amp;P)</source>
+        <translation>&amp;Privacy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
+        <source>银行卡号</source>
+        <translation>card numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
+        <source>手机号</source>
+        <translation>phone numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
+        <source>身份证号</source>
+        <translation>ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
+        <source>收货地址</source>
+        <translation>delivery addresses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141" />
+        <source>收货人姓名</source>
+        <translation>recipient names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>导出时遮盖{0}</source>
+        <translation>Black out {0} in exports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>导出时附上未遮盖的原图…</source>
+        <translation>Include unredacted originals in exports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>原图含个人信息，只给受理机关，不要公开上传</source>
+        <translation>Originals contain personal data: give them only to the authority, never upload them publicly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>你的投诉案件</source>
         <translation>Your complaint cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>移到回收站，可恢复</source>
         <translation>Move to the trash; it can be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>只显示某一类证据</source>
         <translation>Show one kind of evidence only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>按证据编号</source>
         <translation>By exhibit number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>排列方式；拖动缩略图可调整证据编号顺序</source>
         <translation>Sort order; drag thumbnails to change the exhibit order</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>把截图拖到这里
 
 订单详情、聊天记录、付款凭证、物流记录、商品照片……
@@ -456,160 +556,174 @@ Order details, chats, payment records, tracking, photos of the goods…
 Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>案件名称（例如：耳机左耳无声）</source>
         <translation>Case name (e.g. left earbud silent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>重命名案件</source>
         <translation>Rename case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>删除案件</source>
         <translation>Delete case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>把案件“{0}”移到回收站？
 证据文件会保留，可以从回收站恢复。</source>
         <translation>Move the case "{0}" to the trash?
 Its evidence is kept and the case can be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
         <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462" />
+        <location filename="../../ui/main_window.py" line="485" />
         <source>选择截图或照片</source>
         <translation>Choose screenshots or photos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="486" />
         <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496" />
+        <location filename="../../ui/main_window.py" line="519" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
+        <location filename="../../ui/main_window.py" line="535" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
+        <location filename="../../ui/main_window.py" line="535" />
         <source>正在识别文字</source>
         <translation>Recognising text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>正在生成PDF</source>
         <translation>Creating the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>正在核验原件</source>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="552" />
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="566" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="582" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571" />
+        <location filename="../../ui/main_window.py" line="594" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609" />
+        <location filename="../../ui/main_window.py" line="626" />
+        <source>附上未遮盖的原图</source>
+        <translation>Include unredacted originals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="627" />
+        <source>导出的 PDF 将包含未遮盖的原图，其中有银行卡号、手机号、地址等个人信息。
+
+这样的文件只应交给受理投诉的机关，切勿上传到公开平台。确定要附上吗？</source>
+        <translation>The exported PDF will contain the unredacted originals with card numbers, phone numbers, addresses and other personal data.
+
+Such a file should only go to the authority handling your complaint, never to a public site. Include them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="655" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="629" />
+        <location filename="../../ui/main_window.py" line="675" />
         <source>保存案件备份</source>
         <translation>Save case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630" />
-        <location filename="../../ui/main_window.py" line="651" />
+        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="697" />
         <source>案件备份 (*.zip)</source>
         <translation>Case backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650" />
+        <location filename="../../ui/main_window.py" line="696" />
         <source>选择案件备份</source>
         <translation>Choose a case backup</translation>
     </message>
