@@ -4,6 +4,7 @@
 #   ./dev.sh test   install everything, then run the whole test suite (what CI runs)
 #   ./dev.sh lint   ruff + mypy
 #   ./dev.sh bench  run the benchmarks in bench/
+#   ./dev.sh package  build the Debian package into dist/ (README, "Installers")
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -43,13 +44,24 @@ case "$cmd" in
         "$VENV/bin/ruff" check app ui tests bench scripts
         "$VENV/bin/mypy"
         ;;
+    package)
+        install run
+        "$PY" scripts/sync_briefcase.py
+        if [ "${1:-}" = briefcase ]; then
+            # Briefcase's own route; it clones its app template from github.com.
+            "$PY" -m pip install --quiet briefcase
+            "$VENV/bin/briefcase" package linux system --adhoc-sign --no-input
+        else
+            exec "$PY" scripts/build_deb.py
+        fi
+        ;;
     bench)
         install test
         export QT_QPA_PLATFORM=offscreen
         for b in bench/*_bench.py; do "$PY" "$b" "$@"; done
         ;;
     *)
-        echo "usage: ./dev.sh run|test|lint|bench" >&2
+        echo "usage: ./dev.sh run|test|lint|bench|package" >&2
         exit 2
         ;;
 esac

@@ -341,6 +341,44 @@ def test_redaction_in_the_detail_panel_and_privacy_menu(qtbot, window: MainWindo
     assert window.grab().save(str(out / "redaction.png"))
 
 
+def test_without_tesseract_everything_but_ocr_works(qtbot, tmp_path: Path, sample_dir: Path,
+                                                   monkeypatch) -> None:
+    import ui.main_window
+    import ui.workers
+    from app.ocr.engine import OcrStatus, ocr_status
+
+    missing = OcrStatus(None, (), "missing_binary")
+    for module in (ui.main_window, ui.workers):
+        monkeypatch.setattr(module, "ocr_status", lambda: missing)
+    make_application()
+    store = Store(tmp_path / "store")
+    store.create_case("无识别")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.ocr_warning is not None and win.ocr_warning.isVisible()
+    assert "apt-get install tesseract-ocr tesseract-ocr-chi-sim" in win.ocr_warning.text()
+    assert not win.ocr_warning.isModal()
+    drop(win, [sample_dir / "order.png"])
+    wait_idle(qtbot, win)
+    (item,) = store.items(store.list_cases()[0].id)
+    assert item.ocr_status == "pending" and item.order_numbers == []
+    win.export_pdf(tmp_path / "out", open_after=False)
+    wait_idle(qtbot, win)
+    assert win.last_export[0].exists()
+
+    # Tesseract installed: the next start reads what was imported without it
+    for module in (ui.main_window, ui.workers):
+        monkeypatch.setattr(module, "ocr_status", ocr_status)
+    again = MainWindow(store, settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: store.get_item(item.id).ocr_status == "done", timeout=WAIT)
+    wait_idle(qtbot, again)
+    assert store.get_item(item.id).order_numbers
+
+
 def test_english_translation(qtbot, tmp_path: Path) -> None:
     from ui.main import install_translation
 

@@ -47,6 +47,7 @@ from app.i18n import t
 from app.importer import ImportReport
 from app.models import Case
 from app.ocr.engine import ocr_status
+from app.ocr.scan import EXTRACTOR_VERSION
 from app.ocr.sensitive import SENSITIVE_TYPES
 from app.replies import reply_gaps
 from app.rules import KINDS, load_rules
@@ -57,7 +58,7 @@ from ui.case_form import CaseForm
 from ui.checklist_panel import ChecklistPanel
 from ui.detail_panel import DetailPanel
 from ui.evidence_model import EvidenceFilter, EvidenceModel, EvidenceView, ItemRole
-from ui.workers import CallJob, ExportJob, ImportJob, Job, VerifyJob
+from ui.workers import AnalyseJob, CallJob, ExportJob, ImportJob, Job, VerifyJob
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
 
@@ -302,17 +303,37 @@ class MainWindow(QMainWindow):
                                 "语言设置将在重新启动后生效。\n"
                                 "The language takes effect the next time ProofPack starts.")
 
-    def _warn_if_no_ocr(self) -> None:
-        status = ocr_status()
-        if not status.available:
-            self.status_label.setText(status.message())
-            self.ocr_warning = QMessageBox(QMessageBox.Icon.Warning, "ProofPack",
-                                           status.message(), QMessageBox.StandardButton.Ok,
-                                           self)
-            self.ocr_warning.setModal(False)
-            self.ocr_warning.show()
+    def _analyse_stale(self, case_id: int) -> None:
+        """Read screenshots imported while OCR was unavailable, or by an older version."""
+        if self.job is not None or not ocr_status().available:
+            return
+        stale = [i.id for i in self.model.items if i.id is not None and (
+            i.ocr_status in ("pending", "unavailable")
+            or (i.ocr_status == "done" and i.extractor_version != EXTRACTOR_VERSION))]
+        if stale:
+            job = AnalyseJob(self.store, case_id, stale)
+            job.signals.finished.connect(self._analyse_finished)
+            self._start(job)
 
-    # ---- cases -------------------------------------------------------------------------
+    def _analyse_finished(self, _count: int) -> None:
+        self._finish_job()
+        self._evidence_changed()
+
+    def _warn_if_no_ocr(self) -> None:
+        """Without Tesseract (or its Chinese data) everything but text recognition works;
+        say so once, with the exact fix for this system."""
+        status = ocr_status()
+        self.ocr_warning: QMessageBox | None = None
+        if status.available:
+            return
+        self.status_label.setText(status.message())
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("文字识别不可用"), status.message(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(self.tr("证据仍可导入、整理和导出 PDF；装好后重新打开证据包，"
+                                       "已导入的截图会自动识别。"))
+        box.setModal(False)
+        box.show()
+        self.ocr_warning = box
 
     def current_case(self) -> Case | None:
         item = self.case_list.currentItem()
@@ -401,6 +422,8 @@ class MainWindow(QMainWindow):
         self.letter.show_case(case if active else None)
         self.progress_log.show_case(case.id if active and case else None)
         self._evidence_changed(reload=False)
+        if active and case is not None and case.id is not None:
+            self._analyse_stale(case.id)
         late = self.progress_log.overdue_count()
         if late:
             self.status_label.setText(self.tr("有 {0} 项投诉已到跟进日期，见“投诉进度”")

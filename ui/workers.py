@@ -103,6 +103,22 @@ class ImportJob(Job):
                     thumbnail_path(self.store, item)
 
 
+class AnalyseJob(Job):
+    """OCR items that have not been read yet, or were read by an older extractor."""
+
+    def __init__(self, store: Store, case_id: int, item_ids: list[int]) -> None:
+        super().__init__()
+        self.store, self.case_id, self.item_ids = store, case_id, set(item_ids)
+
+    def work(self) -> int:
+        items = [i for i in self.store.items(self.case_id) if i.id in self.item_ids]
+        analyse_items(self.store, items,
+                      on_progress=lambda done, total, *_: self.signals.progress.emit(
+                          done, total, "ocr"),
+                      should_cancel=lambda: self.cancelled)
+        return len(items)
+
+
 class ExportJob(Job):
     def __init__(self, store: Store, case_id: int, output: Path, options: ExportOptions
                  ) -> None:

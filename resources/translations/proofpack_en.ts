@@ -297,255 +297,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>隐私(&amp;P)</source>
         <translation>&amp;Privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>银行卡号</source>
         <translation>card numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>手机号</source>
         <translation>phone numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>身份证号</source>
         <translation>ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>收货地址</source>
         <translation>delivery addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>收货人姓名</source>
         <translation>recipient names</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>导出时遮盖{0}</source>
         <translation>Black out {0} in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>导出时附上未遮盖的原图…</source>
         <translation>Include unredacted originals in exports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>原图含个人信息，只给受理机关，不要公开上传</source>
         <translation>Originals contain personal data: give them only to the authority, never upload them publicly</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>你的投诉案件</source>
         <translation>Your complaint cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>移到回收站，可恢复</source>
         <translation>Move to the trash; it can be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>只显示某一类证据</source>
         <translation>Show one kind of evidence only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>按证据编号</source>
         <translation>By exhibit number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>排列方式；拖动缩略图可调整证据编号顺序</source>
         <translation>Sort order; drag thumbnails to change the exhibit order</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>把截图拖到这里
 
 订单详情、聊天记录、付款凭证、物流记录、商品照片……
@@ -556,149 +556,159 @@ Order details, chats, payment records, tracking, photos of the goods…
 Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="330" />
+        <source>文字识别不可用</source>
+        <translation>Text recognition unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332" />
+        <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
+        <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368" />
         <source>案件名称（例如：耳机左耳无声）</source>
         <translation>Case name (e.g. left earbud silent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>重命名案件</source>
         <translation>Rename case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>删除案件</source>
         <translation>Delete case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>把案件“{0}”移到回收站？
 证据文件会保留，可以从回收站恢复。</source>
         <translation>Move the case "{0}" to the trash?
 Its evidence is kept and the case can be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
         <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485" />
+        <location filename="../../ui/main_window.py" line="508" />
         <source>选择截图或照片</source>
         <translation>Choose screenshots or photos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486" />
+        <location filename="../../ui/main_window.py" line="509" />
         <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="516" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519" />
+        <location filename="../../ui/main_window.py" line="542" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>正在识别文字</source>
         <translation>Recognising text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>正在生成PDF</source>
         <translation>Creating the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>正在核验原件</source>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552" />
+        <location filename="../../ui/main_window.py" line="575" />
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566" />
+        <location filename="../../ui/main_window.py" line="589" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594" />
+        <location filename="../../ui/main_window.py" line="617" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626" />
+        <location filename="../../ui/main_window.py" line="649" />
         <source>附上未遮盖的原图</source>
         <translation>Include unredacted originals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627" />
+        <location filename="../../ui/main_window.py" line="650" />
         <source>导出的 PDF 将包含未遮盖的原图，其中有银行卡号、手机号、地址等个人信息。
 
 这样的文件只应交给受理投诉的机关，切勿上传到公开平台。确定要附上吗？</source>
@@ -707,23 +717,23 @@ Its evidence is kept and the case can be restored.</translation>
 Such a file should only go to the authority handling your complaint, never to a public site. Include them?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655" />
+        <location filename="../../ui/main_window.py" line="678" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675" />
+        <location filename="../../ui/main_window.py" line="698" />
         <source>保存案件备份</source>
         <translation>Save case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
-        <location filename="../../ui/main_window.py" line="697" />
+        <location filename="../../ui/main_window.py" line="699" />
+        <location filename="../../ui/main_window.py" line="720" />
         <source>案件备份 (*.zip)</source>
         <translation>Case backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696" />
+        <location filename="../../ui/main_window.py" line="719" />
         <source>选择案件备份</source>
         <translation>Choose a case backup</translation>
     </message>

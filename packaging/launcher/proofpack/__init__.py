@@ -1,0 +1,1 @@
+"""Entry point of the installed application (Briefcase runs `python -m proofpack`)."""
