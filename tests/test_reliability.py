@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import random
@@ -326,3 +327,48 @@ def test_more_bad_input_each_gets_its_message(store: Store, tmp_path: Path) -> N
         assert "Traceback" not in by[name].message
     assert by["zz_removed.png"].error_key == "err.not_found"
     check_store_consistent(store)
+
+
+MEMORY_PROBE = """
+import resource, sys
+from pathlib import Path
+from app.store import Store
+from app.importer import import_paths
+from app.thumbnails import thumbnail_path
+from app.export.bundle import export_case
+store = Store(Path(sys.argv[1]))
+case = store.create_case("50MP")
+(outcome,) = import_paths(store, case.id, [Path(sys.argv[2])]).outcomes
+assert outcome.status == "imported", outcome.message
+item = store.items(case.id)[0]
+thumb = thumbnail_path(store, item)
+(pdf,) = export_case(store, case.id, Path(sys.argv[3]))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, thumb, pdf)
+"""
+
+
+def test_a_50_megapixel_photo_is_accepted_and_downscaled_in_bounded_memory(
+        tmp_path: Path) -> None:
+    import sys
+
+    from PIL import ImageDraw
+    from pypdf import PdfReader
+
+    photo = tmp_path / "DSC_0001.jpg"
+    img = Image.new("RGB", (8660, 5774), (90, 120, 150))
+    draw = ImageDraw.Draw(img)
+    for i in range(0, 8660, 400):
+        draw.rectangle((i, 1000, i + 200, 4000), fill=(200, 80 + i % 150, 60))
+    img.save(photo, quality=85)
+    del img, draw
+    r = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(tmp_path / "store"), str(photo),
+                        str(tmp_path / "out.pdf")], capture_output=True, text=True,
+                       cwd=Path(__file__).parent.parent, timeout=300)
+    assert r.returncode == 0, r.stderr
+    peak_mb, thumb, pdf = r.stdout.split()
+    # decoding the full photo alone would take 150 MB; draft-mode decoding keeps it small
+    assert int(peak_mb) < 400, f"peak RSS {peak_mb} MB"
+    assert max(Image.open(thumb).size) <= 640
+    (embedded,) = [im for page in PdfReader(pdf).pages for im in page.images]
+    with Image.open(io.BytesIO(embedded.data)) as shown:
+        assert shown.width < 8660 / 2  # downscaled to what the page can show

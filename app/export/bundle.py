@@ -272,7 +272,8 @@ class Bundle:
             self._redacted[n] = len(boxes)
             if boxes and self.options.include_originals:
                 self._original_slices[n] = prepare_exhibit(path, item.kind, self.content_w,
-                                                           first_h, page_h)
+                                                           first_h, page_h, None,
+                                                           (item.width, item.height))
             if self.options.on_progress:
                 self.options.on_progress(n, len(self.items))
 

@@ -6,6 +6,7 @@ Cuts fall on blank rows between lines of text, so no line is ever cut in half.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +83,18 @@ def encode(img: Image.Image, photo: bool) -> bytes:
     return buf.getvalue()
 
 
+def decode_side(original_size: tuple[int, int] | None, kind: str, content_width: float) -> int:
+    """The longest side worth decoding: what MAX_DPI needs at the printed size. A 50 MP
+    photo is then decoded at a quarter of its size (JPEG draft mode), not in full."""
+    if not original_size or min(original_size) < 1:
+        return 6000
+    w, h = original_size
+    width_pt = display_width(w, h, content_width, kind != "photo")
+    needed_px = width_pt / 72 * MAX_DPI
+    # Either side may be the width once EXIF orientation is applied: allow for both.
+    return max(64, min(6000, math.ceil(max(w, h) * needed_px / min(w, h))))
+
+
 def prepare_exhibit(path: Path, kind: str, content_width: float, first_height: float,
                     page_height: float,
                     redact: list[tuple[int, int, int, int]] | None = None,
@@ -91,7 +104,7 @@ def prepare_exhibit(path: Path, kind: str, content_width: float, first_height: f
 
     redact: areas (left, top, right, bottom, in original pixels) burnt black into the
     pixels before anything is encoded, so the PDF never holds what was under them."""
-    img = open_rgb(path, max_side=6000)
+    img = open_rgb(path, max_side=decode_side(original_size, kind, content_width))
     if redact:
         img = burn(img, redact, original_size or img.size)
     photo = kind == "photo"
