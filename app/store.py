@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,6 +24,7 @@ from app.i18n import t
 from app.models import Case, EvidenceItem, Submission, utcnow
 
 DB_NAME = "proofpack.db"
+Row = TypeVar("Row", EvidenceItem, Submission)
 DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 CASE_FIELDS = {
@@ -172,16 +173,19 @@ class Store:
 
     def update_item(self, item_id: int, **fields: Any) -> EvidenceItem:
         _check_fields(fields, ITEM_FIELDS)
+        return self._update(EvidenceItem, item_id, fields)
+
+    def _update(self, model: type[Row], row_id: int, fields: dict[str, Any]) -> Row:
         with self.session() as s:
-            item = s.get(EvidenceItem, item_id)
-            if item is None:
-                raise KeyError(f"evidence item {item_id} not found")
+            row = s.get(model, row_id)
+            if row is None:
+                raise KeyError(f"{model.__name__} {row_id} not found")
             for key, value in fields.items():
-                setattr(item, key, value)
-            s.add(item)
+                setattr(row, key, value)
+            s.add(row)
             s.commit()
-            s.refresh(item)
-            return item
+            s.refresh(row)
+            return row
 
     def reorder_items(self, case_id: int, item_ids: Sequence[int]) -> None:
         """Set the exhibit order: item_ids first, in that order, then any others."""
@@ -221,16 +225,7 @@ class Store:
 
     def update_submission(self, submission_id: int, **fields: Any) -> Submission:
         _check_fields(fields, SUBMISSION_FIELDS)
-        with self.session() as s:
-            sub = s.get(Submission, submission_id)
-            if sub is None:
-                raise KeyError(f"submission {submission_id} not found")
-            for key, value in fields.items():
-                setattr(sub, key, value)
-            s.add(sub)
-            s.commit()
-            s.refresh(sub)
-            return sub
+        return self._update(Submission, submission_id, fields)
 
     def remove_submission(self, submission_id: int) -> None:
         with self.session() as s:
