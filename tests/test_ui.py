@@ -394,8 +394,30 @@ def test_english_translation(qtbot, tmp_path: Path) -> None:
     finally:
         from app.i18n import set_lang
 
-        if translator is not None:
-            app.removeTranslator(translator)
+        install_translation(app, "zh")
+        set_lang(None)
+
+
+def test_language_switch_rebuilds_the_window_in_place(qtbot, window: MainWindow) -> None:
+    from app.i18n import set_lang
+    from ui.main import install_translation
+
+    try:
+        window.set_language("en")
+        english = window.replacement
+        qtbot.addWidget(english)
+        assert english.isVisible() and not window.isVisible()
+        assert english.act_add_files.text() == "Add screenshots"
+        assert english.current_case().title == "耳机左耳无声"
+        assert english.settings.value("language") == "en"
+        assert "missing" in english.checklist.heading.text().lower() or \
+            "evidence" in english.checklist.heading.text().lower()
+        english.set_language("zh")
+        chinese = english.replacement
+        qtbot.addWidget(chinese)
+        assert chinese.act_add_files.text() == "添加截图"
+    finally:
+        install_translation(QApplication.instance(), "zh")
         set_lang(None)
 
 

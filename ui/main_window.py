@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from app.archive import archive_filename, export_archive, import_archive
 from app.deadline import complaint_deadline
 from app.export.bundle import ExportOptions
-from app.i18n import t
+from app.i18n import parse_lang, t
 from app.importer import ImportReport
 from app.models import Case
 from app.ocr.engine import ocr_status
@@ -298,10 +298,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def set_language(self, code: str) -> None:
-        self.settings.setValue("language", code)
-        QMessageBox.information(self, "ProofPack",
-                                "语言设置将在重新启动后生效。\n"
-                                "The language takes effect the next time ProofPack starts.")
+        lang = parse_lang(code)
+        if lang is None:
+            return
+        if self.job is not None:
+            self.status_label.setText(self.tr("请等待当前任务完成"))
+            return
+        self.letter.save()
+        self.settings.setValue("language", lang)
+        from ui.main import switch_language
+
+        self.replacement = switch_language(self, lang)
 
     def _analyse_stale(self, case_id: int) -> None:
         """Read screenshots imported while OCR was unavailable, or by an older version."""
