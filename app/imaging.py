@@ -92,11 +92,12 @@ def probe_image(path: Path) -> ImageInfo:
     return ImageInfo(fmt if fmt != "MPO" else "JPEG", width, height)
 
 
-def open_rgb(path: Path, max_side: int | None = None) -> Image.Image:
+def open_rgb(path: Path, max_side: int | None = None, exact: bool = True) -> Image.Image:
     """The image upright (EXIF orientation applied), first frame only, in RGB.
 
     With max_side, large images are reduced while decoding (JPEG draft mode), so a
-    50 MP photo never sits in memory at full size when it does not need to."""
+    50 MP photo never sits in memory at full size when it does not need to; then, if
+    exact, scaled down to fit max_side (a caller that scales anyway passes exact=False)."""
     with Image.open(path) as img:
         if max_side and img.format == "JPEG":
             img.draft("RGB", (max_side, max_side))
@@ -111,6 +112,6 @@ def open_rgb(path: Path, max_side: int | None = None) -> Image.Image:
             rgb = background
         else:
             rgb = frame.convert("RGB")
-    if max_side and max(rgb.size) > max_side:
+    if max_side and exact and max(rgb.size) > max_side:
         rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
     return rgb

@@ -38,19 +38,21 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def children(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
+    """Child processes, their children (Tesseract under an OCR worker), and so on."""
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(p) for p in fh.read().split()]
+            kids = [int(p) for p in fh.read().split()]
     except OSError:
         return []
+    return kids + [d for k in kids for d in descendants(k)]
 
 
 class Sampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.main_peak = 0.0
-        self.worker_peak = 0.0  # the largest single OCR worker
+        self.worker_peak = 0.0  # the largest single helper process (OCR worker, Tesseract)
         self.tree_peak = 0.0
         self.stop = threading.Event()
 
@@ -58,7 +60,7 @@ class Sampler(threading.Thread):
         me = os.getpid()
         while not self.stop.is_set():
             main = rss_mb(me)
-            workers = [rss_mb(c) for c in children(me)]
+            workers = [rss_mb(c) for c in descendants(me)]
             self.main_peak = max(self.main_peak, main)
             self.worker_peak = max([self.worker_peak, *workers])
             self.tree_peak = max(self.tree_peak, main + sum(workers))
@@ -114,7 +116,7 @@ def main() -> int:
     for name, secs, peak in stages:
         print(f"{name:<12}{secs:>9.1f}{peak:>14.0f}")
     print(f"imported {report.count('imported')}, errors {report.count('error')}; "
-          f"largest OCR worker {sampler.worker_peak:.0f} MB")
+          f"largest helper process {sampler.worker_peak:.0f} MB")
     verdict = "OK" if max(sampler.main_peak, maxrss) <= LIMIT_MB else "OVER"
     print(f"SUMMARY count={args.count} main_peak_rss_mb={max(sampler.main_peak, maxrss):.0f} "
           f"tree_peak_rss_mb={sampler.tree_peak:.0f} limit_mb={LIMIT_MB} {verdict}")

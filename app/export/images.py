@@ -104,7 +104,7 @@ def prepare_exhibit(path: Path, kind: str, content_width: float, first_height: f
 
     redact: areas (left, top, right, bottom, in original pixels) burnt black into the
     pixels before anything is encoded, so the PDF never holds what was under them."""
-    img = open_rgb(path, max_side=decode_side(original_size, kind, content_width))
+    img = open_rgb(path, max_side=decode_side(original_size, kind, content_width), exact=False)
     if redact:
         img = burn(img, redact, original_size or img.size)
     photo = kind == "photo"
