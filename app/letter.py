@@ -135,8 +135,9 @@ def _key_events(events: list[TimelineEntry], zh: bool) -> list[str]:
     seen: set[str] = set()
     out = []
     for e in events:
-        if e.event in seen or e.inferred or e.event in ("聊天消息", "Chat message"):
-            continue
+        if e.event in seen or e.inferred or e.reply_gap or \
+                e.event in ("聊天消息", "Chat message"):
+            continue  # chat times and silences are told separately
         seen.add(e.event)
         ref = f"证据{e.exhibit}" if zh else f"exhibit {e.exhibit}"
         out.append(f"{e.when:%Y-%m-%d %H:%M} {e.event}（{ref}）" if zh else

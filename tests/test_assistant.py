@@ -176,6 +176,7 @@ def test_letter_draft_states_the_case_calmly(silent_seller_case) -> None:
                      "《中华人民共和国电子商务法》第五十九条", "2026年11月27日"):
         assert expected in text, expected
     assert "!" not in text and "！" not in text  # calm
+    assert text.count("3 天 23 小时") == 1  # each silence told once
     assert char_count(text) == len(text) - text.count("\n")
     english = draft_letter(case, store.items(case_id), [], "en", date(2026, 11, 27))
     assert "E-Commerce Law, Art. 59" in english and "Exhibit 1" in english
