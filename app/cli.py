@@ -12,14 +12,16 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.i18n import LANGS, Lang, current_lang, parse_lang, set_lang, t
-from app.models import Case
 from app.ocr.sensitive import SENSITIVE_TYPES
 from app.paths import resolve_data_dir
 from app.rules import PLATFORMS, load_rules
+
+if TYPE_CHECKING:  # the models pull in SQLAlchemy: not for `--help` or OCR workers
+    from app.models import Case
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

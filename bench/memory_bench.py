@@ -18,12 +18,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.analyze import analyse_items
-from app.importer import import_paths
-from app.store import Store
-from app.thumbnails import thumbnail_path
-from tests.imagegen import generate, generate_corpus
-
 LIMIT_MB = 500
 
 
@@ -68,6 +62,14 @@ class Sampler(threading.Thread):
 
 
 def main() -> int:
+    # Imported here, not at the top: OCR workers start by importing the main module, and
+    # the app's main module (the proofpack script) is light; so must this one be.
+    from app.analyze import analyse_items
+    from app.importer import import_paths
+    from app.store import Store
+    from app.thumbnails import thumbnail_path
+    from tests.imagegen import generate, generate_corpus
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--no-ocr", action="store_true")
