@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--amount", default="", help=_h("金额", "amount paid"))
     new.add_argument("--completed", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                      help=_h("订单完成（确认收货）日期", "date the order completed"))
+    new.add_argument("--description", default="", help=_h("事情经过（写进投诉书）",
+                                                          "what happened (for the letter)"))
     new.add_argument("--outcome", default="", help=_h("诉求（退款、换货、赔偿……）",
                                                       "requested outcome"))
     lst = case_sub.add_parser("list", parents=[common], help=_h("列出案件", "list cases"))
@@ -203,6 +205,7 @@ def _case(args: argparse.Namespace) -> int:
             args.title, order_number=args.order, complaint_type=args.type,
             platform=args.platform, shop=args.shop, amount=args.amount,
             order_completed_on=args.completed, requested_outcome=args.outcome,
+            description=args.description,
         )
         print(case.id)
         return EXIT_OK

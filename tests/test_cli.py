@@ -152,11 +152,12 @@ def test_verify_detects_missing_and_altered_originals(cli, data_dir: Path,
 
 def test_case_letter_and_deadline_in_show(cli) -> None:
     case_id = cli("case", "new", "耳机左耳无声", "--order", "3521798801234567890", "--shop",
-                  "潮流数码专营店", "--amount", "129.00", "--completed", "2099-01-01"
-                  ).stdout.strip()
+                  "潮流数码专营店", "--amount", "129.00", "--completed", "2099-01-01",
+                  "--description", "收到后左耳没有声音").stdout.strip()
     r = cli("case", "letter", case_id)
     assert r.returncode == 0
     assert r.stdout.startswith("投诉书") and "3521798801234567890" in r.stdout
+    assert "收到后左耳没有声音" in r.stdout
     assert "字数" in r.stderr
     shown = cli("case", "show", case_id).stdout
     assert "距平台投诉期限（2099-01-31）还有" in shown

@@ -46,6 +46,8 @@ class CaseForm(QWidget):
         self.completed.setToolTip(self.tr("订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉"))
         self.outcome = QLineEdit()
         self.outcome.setPlaceholderText(self.tr("例如：退货退款，赔偿运费"))
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("一两句话说明发生了什么，会写进投诉书"))
         completed_row = QHBoxLayout()
         completed_row.addWidget(self.completed_known)
         completed_row.addWidget(self.completed, 1)
@@ -57,8 +59,10 @@ class CaseForm(QWidget):
         form.addRow(self.tr("金额"), self.amount)
         form.addRow(self.tr("投诉类型"), self.ctype)
         form.addRow(self.tr("订单完成日期"), completed_row)
+        form.addRow(self.tr("事情经过"), self.description)
         form.addRow(self.tr("诉求"), self.outcome)
-        for edit in (self.title, self.shop, self.order, self.amount, self.outcome):
+        for edit in (self.title, self.shop, self.order, self.amount, self.description,
+                     self.outcome):
             edit.editingFinished.connect(self.save)
         for combo in (self.platform, self.ctype):
             combo.activated.connect(self.save)
@@ -86,6 +90,7 @@ class CaseForm(QWidget):
         when = case.order_completed_on or date.today()
         self.completed.setDate(QDate(when.year, when.month, when.day))
         self.outcome.setText(case.requested_outcome)
+        self.description.setText(case.description)
         self.case = case
 
     def save(self) -> None:
@@ -102,6 +107,7 @@ class CaseForm(QWidget):
             "order_completed_on": date(qd.year(), qd.month(), qd.day())
             if self.completed_known.isChecked() else None,
             "requested_outcome": self.outcome.text().strip(),
+            "description": self.description.text().strip(),
         }
         if all(getattr(self.case, k) == v for k, v in fields.items()):
             return

@@ -378,6 +378,7 @@ class Bundle:
             (self.tr("订单完成日期", "Order completed"),
              c.order_completed_on.isoformat() if c.order_completed_on else ""),
             (self.tr("投诉期限", "Complaint deadline"), self._deadline_text()),
+            (self.tr("事情经过", "What happened"), c.description),
             (self.tr("诉求", "Requested outcome"), c.requested_outcome),
             (self.tr("证据数量", "Exhibits"), self.tr(f"{len(self.items)} 份",
                                                        str(len(self.items)))),

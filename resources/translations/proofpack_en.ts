@@ -1,60 +1,69 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../ui/case_form.py" line="42"/>
+        <location filename="../../ui/case_form.py" line="42" />
         <source>已确认收货</source>
         <translation>Goods received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="46"/>
+        <location filename="../../ui/case_form.py" line="46" />
         <source>订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉</source>
         <translation>Date the order completed (goods confirmed received): Taobao usually accepts complaints for about 30 days after it</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="48"/>
+        <location filename="../../ui/case_form.py" line="48" />
         <source>例如：退货退款，赔偿运费</source>
         <translation>e.g. return and refund, compensation for shipping</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="53"/>
+        <location filename="../../ui/case_form.py" line="50" />
+        <source>一两句话说明发生了什么，会写进投诉书</source>
+        <translation>What happened, in a sentence or two (goes into the letter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="55" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="54"/>
+        <location filename="../../ui/case_form.py" line="56" />
         <source>购物平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="55"/>
+        <location filename="../../ui/case_form.py" line="57" />
         <source>店铺/卖家</source>
         <translation>Shop / seller</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="56"/>
+        <location filename="../../ui/case_form.py" line="58" />
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="57"/>
+        <location filename="../../ui/case_form.py" line="59" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="58"/>
+        <location filename="../../ui/case_form.py" line="60" />
         <source>投诉类型</source>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="59"/>
+        <location filename="../../ui/case_form.py" line="61" />
         <source>订单完成日期</source>
         <translation>Order completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="60"/>
+        <location filename="../../ui/case_form.py" line="62" />
+        <source>事情经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="63" />
         <source>诉求</source>
         <translation>Requested outcome</translation>
     </message>
@@ -62,22 +71,22 @@
 <context>
     <name>ChannelGuide</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="357"/>
+        <location filename="../../ui/assistant_panels.py" line="357" />
         <source>投诉渠道指南</source>
         <translation>Where to complain</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="357"/>
+        <location filename="../../ui/assistant_panels.py" line="357" />
         <source>适用：</source>
         <translation>When: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="357"/>
+        <location filename="../../ui/assistant_panels.py" line="357" />
         <source>准备：</source>
         <translation>Prepare: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="358"/>
+        <location filename="../../ui/assistant_panels.py" line="358" />
         <source>投诉要点</source>
         <translation>Tips</translation>
     </message>
@@ -85,145 +94,145 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="39"/>
+        <location filename="../../ui/checklist_panel.py" line="39" />
         <source>聊天记录显示卖家长时间未回复：</source>
         <translation>The chats show the seller not replying for a long time:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="43"/>
+        <location filename="../../ui/checklist_panel.py" line="43" />
         <source>选择或新建一个案件</source>
         <translation>Choose or create a case</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="49"/>
+        <location filename="../../ui/checklist_panel.py" line="49" />
         <source>{0}：还缺 {1} 项证据</source>
         <translation>{0}: {1} evidence item(s) still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="50"/>
+        <location filename="../../ui/checklist_panel.py" line="50" />
         <source>{0}：所需证据已齐全</source>
         <translation>{0}: all required evidence is present</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="67"/>
+        <location filename="../../ui/checklist_panel.py" line="67" />
         <source>填写订单完成日期（或导入含成交时间的订单截图），即可计算平台投诉期限</source>
-        <translation>Enter the order completion date (or import an order screenshot showing it) to see the platform&apos;s complaint deadline</translation>
+        <translation>Enter the order completion date (or import an order screenshot showing it) to see the platform's complaint deadline</translation>
     </message>
 </context>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="161"/>
+        <location filename="../../ui/detail_panel.py" line="161" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="163"/>
+        <location filename="../../ui/detail_panel.py" line="163" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="165"/>
+        <location filename="../../ui/detail_panel.py" line="165" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="165"/>
+        <location filename="../../ui/detail_panel.py" line="165" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="166"/>
+        <location filename="../../ui/detail_panel.py" line="166" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="168"/>
+        <location filename="../../ui/detail_panel.py" line="168" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169"/>
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="172"/>
+        <location filename="../../ui/detail_panel.py" line="172" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="178"/>
+        <location filename="../../ui/detail_panel.py" line="178" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="180"/>
+        <location filename="../../ui/detail_panel.py" line="180" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="182"/>
+        <location filename="../../ui/detail_panel.py" line="182" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="184"/>
+        <location filename="../../ui/detail_panel.py" line="184" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="188"/>
+        <location filename="../../ui/detail_panel.py" line="188" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="196"/>
+        <location filename="../../ui/detail_panel.py" line="196" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="197"/>
+        <location filename="../../ui/detail_panel.py" line="197" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="205"/>
+        <location filename="../../ui/detail_panel.py" line="205" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="252"/>
+        <location filename="../../ui/detail_panel.py" line="252" />
         <source>无法识别“{0}”，请检查格式</source>
-        <translation>Cannot understand &quot;{0}&quot;; please check the format</translation>
+        <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="279"/>
+        <location filename="../../ui/detail_panel.py" line="279" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="279"/>
+        <location filename="../../ui/detail_panel.py" line="279" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="280"/>
+        <location filename="../../ui/detail_panel.py" line="280" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="280"/>
+        <location filename="../../ui/detail_panel.py" line="280" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="281"/>
+        <location filename="../../ui/detail_panel.py" line="281" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="281"/>
+        <location filename="../../ui/detail_panel.py" line="281" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -231,12 +240,12 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../ui/evidence_model.py" line="75"/>
+        <location filename="../../ui/evidence_model.py" line="75" />
         <source>证据{0}</source>
         <translation>Exhibit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="81"/>
+        <location filename="../../ui/evidence_model.py" line="81" />
         <source>未识别到订单号、时间或金额，请检查或手动填写</source>
         <translation>No order number, time or amount was found; check the image or fill them in</translation>
     </message>
@@ -244,53 +253,53 @@
 <context>
     <name>LetterPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="51"/>
+        <location filename="../../ui/assistant_panels.py" line="51" />
         <source>选择一个案件后，这里会生成投诉书草稿</source>
         <translation>Choose a case and a draft complaint letter appears here</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="54"/>
+        <location filename="../../ui/assistant_panels.py" line="54" />
         <source>复制全文</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="55"/>
+        <location filename="../../ui/assistant_panels.py" line="55" />
         <source>复制后粘贴到平台或 12315 的在线投诉表单</source>
-        <translation>Copy, then paste into the platform&apos;s or 12315&apos;s online complaint form</translation>
+        <translation>Copy, then paste into the platform's or 12315's online complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="57"/>
-        <location filename="../../ui/assistant_panels.py" line="123"/>
+        <location filename="../../ui/assistant_panels.py" line="57" />
+        <location filename="../../ui/assistant_panels.py" line="123" />
         <source>重新生成草稿</source>
         <translation>New draft</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="58"/>
+        <location filename="../../ui/assistant_panels.py" line="58" />
         <source>按案件信息和证据重新生成（会替换你的修改）</source>
         <translation>Draft again from the case and its evidence (replaces your edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="64"/>
+        <location filename="../../ui/assistant_panels.py" line="64" />
         <source>语气平和、只陈述事实；提交前补上姓名和电话。修改会自动保存，并用于导出的 PDF。</source>
         <translation>Keep it calm and factual; add your name and phone before sending. Edits are saved automatically and used in the exported PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="124"/>
+        <location filename="../../ui/assistant_panels.py" line="124" />
         <source>重新生成会替换你对投诉书的修改，确定吗？</source>
         <translation>A new draft replaces your edits to the letter. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="134"/>
-        <source>&#x3000;已复制</source>
+        <location filename="../../ui/assistant_panels.py" line="134" />
+        <source>　已复制</source>
         <translation> Copied</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="138"/>
+        <location filename="../../ui/assistant_panels.py" line="138" />
         <source>共 {0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="139"/>
+        <location filename="../../ui/assistant_panels.py" line="139" />
         <source>共 {0} 字，超过在线表单常见的 {1} 字上限，请精简</source>
         <translation>{0} characters: more than the usual {1}-character limit of online forms; please shorten it</translation>
     </message>
@@ -298,255 +307,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="74" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="98" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="99" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="101" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="102" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="103" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="104" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="106" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="107" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="108" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="109" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="111" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="489" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="114" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="115" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="122" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="127" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="129" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="131" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="132" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="133" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="134" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
-        <translation>Save the current case&apos;s originals and all its data in one zip file</translation>
+        <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="135" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="136" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="139" />
         <source>隐私(&amp;P)</source>
         <translation>&amp;Privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="140" />
         <source>银行卡号</source>
         <translation>card numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="140" />
         <source>手机号</source>
         <translation>phone numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="141" />
         <source>身份证号</source>
         <translation>ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="141" />
         <source>收货地址</source>
         <translation>delivery addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="142" />
         <source>收货人姓名</source>
         <translation>recipient names</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="149" />
         <source>导出时遮盖{0}</source>
         <translation>Black out {0} in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="156" />
         <source>导出时附上未遮盖的原图…</source>
         <translation>Include unredacted originals in exports…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="158" />
         <source>原图含个人信息，只给受理机关，不要公开上传</source>
         <translation>Originals contain personal data: give them only to the authority, never upload them publicly</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="161" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="168" />
         <source>你的投诉案件</source>
         <translation>Your complaint cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="170" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="172" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="174" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="176" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="177" />
         <source>移到回收站，可恢复</source>
         <translation>Move to the trash; it can be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="179" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="189" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="203" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="206" />
         <source>只显示某一类证据</source>
         <translation>Show one kind of evidence only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="210" />
         <source>按证据编号</source>
         <translation>By exhibit number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="211" />
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="212" />
         <source>排列方式；拖动缩略图可调整证据编号顺序</source>
         <translation>Sort order; drag thumbnails to change the exhibit order</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="216" />
         <source>把截图拖到这里
 
 订单详情、聊天记录、付款凭证、物流记录、商品照片……
@@ -557,160 +566,160 @@ Order details, chats, payment records, tracking, photos of the goods…
 Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="245" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="246" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="247" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="248" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="249" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="265" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="337" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="339" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="375" />
         <source>案件名称（例如：耳机左耳无声）</source>
         <translation>Case name (e.g. left earbud silent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="385" />
         <source>重命名案件</source>
         <translation>Rename case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="385" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="396" />
         <source>删除案件</source>
         <translation>Delete case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="397" />
         <source>把案件“{0}”移到回收站？
 证据文件会保留，可以从回收站恢复。</source>
-        <translation>Move the case &quot;{0}&quot; to the trash?
+        <translation>Move the case "{0}" to the trash?
 Its evidence is kept and the case can be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="412" />
         <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
         <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="436" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="489" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="515" />
         <source>选择截图或照片</source>
         <translation>Choose screenshots or photos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="516" />
         <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="523" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="536" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="565" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="565" />
         <source>正在识别文字</source>
         <translation>Recognising text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="566" />
         <source>正在生成PDF</source>
         <translation>Creating the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="566" />
         <source>正在核验原件</source>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="582" />
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="596" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="612" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="624" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="656" />
         <source>附上未遮盖的原图</source>
         <translation>Include unredacted originals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="657" />
         <source>导出的 PDF 将包含未遮盖的原图，其中有银行卡号、手机号、地址等个人信息。
 
 这样的文件只应交给受理投诉的机关，切勿上传到公开平台。确定要附上吗？</source>
@@ -719,23 +728,23 @@ Its evidence is kept and the case can be restored.</translation>
 Such a file should only go to the authority handling your complaint, never to a public site. Include them?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="685" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="705" />
         <source>保存案件备份</source>
         <translation>Save case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
-        <location filename="../../ui/main_window.py" line="727"/>
+        <location filename="../../ui/main_window.py" line="706" />
+        <location filename="../../ui/main_window.py" line="727" />
         <source>案件备份 (*.zip)</source>
         <translation>Case backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="726"/>
+        <location filename="../../ui/main_window.py" line="726" />
         <source>选择案件备份</source>
         <translation>Choose a case backup</translation>
     </message>
@@ -743,77 +752,77 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="229"/>
+        <location filename="../../ui/assistant_panels.py" line="229" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="229"/>
+        <location filename="../../ui/assistant_panels.py" line="229" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="229"/>
+        <location filename="../../ui/assistant_panels.py" line="229" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="230"/>
+        <location filename="../../ui/assistant_panels.py" line="230" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="246"/>
+        <location filename="../../ui/assistant_panels.py" line="246" />
         <source>记录一次投诉</source>
         <translation>Record a complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="248"/>
+        <location filename="../../ui/assistant_panels.py" line="248" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="250"/>
+        <location filename="../../ui/assistant_panels.py" line="250" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="270"/>
+        <location filename="../../ui/assistant_panels.py" line="270" />
         <source>受理编号：{0}</source>
         <translation>Reference: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="272"/>
+        <location filename="../../ui/assistant_panels.py" line="272" />
         <source>答复：{0}</source>
         <translation>Reply: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="290"/>
+        <location filename="../../ui/assistant_panels.py" line="290" />
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="301"/>
+        <location filename="../../ui/assistant_panels.py" line="301" />
         <source>还没有投诉记录。每次向平台、12315 等渠道投诉后，在这里记下日期和受理编号，按时跟进。</source>
         <translation>No complaints recorded yet. Each time you complain to the platform, 12315 or elsewhere, note the date and reference number here and follow up on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="304"/>
+        <location filename="../../ui/assistant_panels.py" line="304" />
         <source>有 {0} 项投诉已到跟进日期，请联系受理方询问进展</source>
         <translation>{0} complaint(s) are due for follow-up: ask the office handling it how it stands</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="307"/>
+        <location filename="../../ui/assistant_panels.py" line="307" />
         <source>共 {0} 条投诉记录</source>
         <translation>{0} complaint(s) recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="342"/>
+        <location filename="../../ui/assistant_panels.py" line="342" />
         <source>删除投诉记录</source>
         <translation>Delete complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="343"/>
+        <location filename="../../ui/assistant_panels.py" line="343" />
         <source>删除这条投诉记录？</source>
         <translation>Delete this complaint record?</translation>
     </message>
@@ -821,52 +830,52 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>SubmissionDialog</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="149"/>
+        <location filename="../../ui/assistant_panels.py" line="149" />
         <source>投诉记录</source>
         <translation>Complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="158"/>
+        <location filename="../../ui/assistant_panels.py" line="158" />
         <source>受理编号或投诉单号</source>
         <translation>Reference or ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="163"/>
+        <location filename="../../ui/assistant_panels.py" line="163" />
         <source>对方的答复、处理结果</source>
         <translation>Their reply or outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="165"/>
+        <location filename="../../ui/assistant_panels.py" line="165" />
         <source>提醒跟进</source>
         <translation>Remind me to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="175"/>
+        <location filename="../../ui/assistant_panels.py" line="175" />
         <source>投诉日期</source>
         <translation>Date filed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="176"/>
+        <location filename="../../ui/assistant_panels.py" line="176" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="177"/>
+        <location filename="../../ui/assistant_panels.py" line="177" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="178"/>
+        <location filename="../../ui/assistant_panels.py" line="178" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="179"/>
+        <location filename="../../ui/assistant_panels.py" line="179" />
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="180"/>
+        <location filename="../../ui/assistant_panels.py" line="180" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
@@ -874,7 +883,7 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/main.py" line="91"/>
+        <location filename="../../ui/main.py" line="91" />
         <source>证据包</source>
         <translation>ProofPack</translation>
     </message>
