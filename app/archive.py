@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sqlmodel import SQLModel
 
@@ -172,10 +172,10 @@ def _load(model: type[SQLModel], data: dict[str, Any]) -> dict[str, Any]:
         if key in _LOCAL or key not in data or data[key] is None:
             continue
         value = data[key]
-        annotation = str(info.annotation)
-        if "datetime" in annotation:
+        kinds = get_args(info.annotation) or (info.annotation,)  # X | None -> (X, None)
+        if datetime in kinds:
             value = datetime.fromisoformat(value)
-        elif "date" in annotation:
+        elif date in kinds:
             value = date.fromisoformat(value)
         out[key] = value
     return out

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import time
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -181,9 +182,8 @@ def test_archive_round_trip_to_another_store(cli, tmp_path: Path, sample_dir: Pa
     items = store.items(int(case_id))
     store.update_item(items[0].id, caption="订单详情", kind="order", kind_confirmed=True,
                       user_facts={"amounts": ["129.00"]})
-    store.add_submission(Submission(case_id=int(case_id), submitted_on=__import__(
-        "datetime").date(2026, 11, 20), channel="12315", reference="1500112233",
-        replies="已受理"))
+    store.add_submission(Submission(case_id=int(case_id), submitted_on=date(2026, 11, 20),
+                                    channel="12315", reference="1500112233", replies="已受理"))
     store.close()
 
     out = tmp_path / "backup"
@@ -213,7 +213,9 @@ def test_archive_round_trip_to_another_store(cli, tmp_path: Path, sample_dir: Pa
         assert [i.sha256 for i in got] == [i.sha256 for i in items]
         assert got[0].caption == "订单详情" and got[0].kind_confirmed
         assert got[0].effective("amounts") == ["129.00"]
-        assert restored.submissions(new_id)[0].replies == "已受理"
+        (sub,) = restored.submissions(new_id)
+        assert sub.replies == "已受理" and sub.submitted_on == date(2026, 11, 20)
+        assert type(sub.submitted_on) is date and type(case.order_completed_on) is date
         assert verify_store(restored).ok
     finally:
         restored.close()
