@@ -12,7 +12,6 @@ from datetime import date, datetime
 from app.i18n import Lang, current_lang, t
 from app.models import Case, EvidenceItem, Submission
 from app.progress import channel_name, status_name
-from app.replies import reply_gaps
 from app.rules import load_rules, pick
 from app.timeline import TimelineEntry, build_timeline
 
@@ -56,14 +55,16 @@ def draft_letter(case: Case, items: list[EvidenceItem], submissions: list[Submis
 
     out.append("一、事情经过" if zh else "1. What happened")
     out.append(case.description.strip() or str(pick(ctype.problem, lang)))
-    events = [e for e in build_timeline(items, [], lang) if e.exhibit is not None]
+    events = [e for e in build_timeline(items, [], lang,
+                                        now=datetime.combine(today, datetime.min.time()))
+              if e.exhibit is not None]
     key_events = _key_events(events, zh)
     if key_events:
         out.append(("主要时间：" if zh else "Key dates: ") + ("；" if zh else "; ").join(key_events)
                    + ("。" if zh else "."))
-    gaps = reply_gaps(items, now=datetime.combine(today, datetime.min.time()))
-    for gap in gaps[:3]:
-        out.append(gap.describe(lang) + ("。" if zh else "."))
+    # The timeline already measured the seller's silences; tell the first three.
+    for gap in [e for e in events if e.reply_gap][:3]:
+        out.append(gap.detail + ("。" if zh else "."))
     out.append("")
 
     out.append("二、协商经过" if zh else "2. What I have tried")
