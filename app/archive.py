@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 import zipfile
 from datetime import date, datetime
@@ -182,5 +181,4 @@ def _load(model: type[SQLModel], data: dict[str, Any]) -> dict[str, Any]:
 
 
 def archive_filename(case: Case, when: date) -> str:
-    title = re.sub(r'[\\/:*?"<>|\s]+', "_", case.title).strip("_")[:40] or f"case{case.id}"
-    return f"证据包备份_{title}_{when:%Y-%m-%d}.zip"
+    return f"证据包备份_{case.file_title()}_{when:%Y-%m-%d}.zip"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -28,6 +29,10 @@ class Case(SQLModel, table=True):
     deleted_at: datetime | None = None  # set when moved to the trash
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+    def file_title(self) -> str:
+        """The title as it can stand in a file name on every system."""
+        return re.sub(r'[\\/:*?"<>|\s]+', "_", self.title).strip("_")[:40] or f"case{self.id}"
 
 
 class EvidenceItem(SQLModel, table=True):

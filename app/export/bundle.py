@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,8 +102,7 @@ def _register_font() -> None:
 
 
 def bundle_filename(case: Case, when: datetime) -> str:
-    title = re.sub(r'[\\/:*?"<>|\s]+', "_", case.title).strip("_")[:40] or f"case{case.id}"
-    return f"证据材料_{title}_{when:%Y-%m-%d}.pdf"
+    return f"证据材料_{case.file_title()}_{when:%Y-%m-%d}.pdf"
 
 
 def export_case(store: Store, case_id: int, output: Path,
