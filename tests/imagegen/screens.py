@@ -153,8 +153,16 @@ def random_photo(rng: random.Random, w: int, h: int) -> Image.Image:
         colour = tuple(rng.randint(20, 235) for _ in range(3))
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=colour)
     img = img.filter(ImageFilter.GaussianBlur(max(1, min(w, h) // 60)))
-    noise = Image.effect_noise((w, h), rng.randint(12, 30)).convert("RGB")
+    noise = seeded_noise(rng, (w, h), rng.randint(12, 30)).convert("RGB")
     return Image.blend(img, noise, 0.12)
+
+
+def seeded_noise(rng: random.Random, size: tuple[int, int], sigma: float) -> Image.Image:
+    """Grey noise around 128 with standard deviation sigma, drawn from rng (unlike
+    Image.effect_noise, whose C random generator would make every run different)."""
+    spread = sigma * 3 ** 0.5 / 127.5  # uniform noise of this width has deviation sigma
+    raw = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
+    return raw.point(lambda v: round(128 + (v - 127.5) * spread))
 
 
 def order_no(rng: random.Random, platform: str) -> str:
@@ -385,7 +393,7 @@ def degrade(img: Image.Image, rng: random.Random, level: str) -> Image.Image:
         img = img.rotate(rng.uniform(-1.5, 1.5), resample=Image.Resampling.BICUBIC,
                          expand=True, fillcolor=(200, 200, 200))
         img = img.filter(ImageFilter.GaussianBlur(0.6))
-        noise = Image.effect_noise(img.size, 18).convert("RGB")
+        noise = seeded_noise(rng, img.size, 18).convert("RGB")
         img = Image.blend(img, noise, 0.05)
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=rng.randint(60, 75))
