@@ -12,6 +12,8 @@ from pathlib import Path
 
 from app.i18n import t
 from app.models import EvidenceItem
+from app.ocr.engine import ocr_status
+from app.ocr.recognize import OcrSession
 from app.ocr.scan import EXTRACTOR_VERSION, RecognitionCache, ScanResult, scan_files
 from app.redaction import merge_suggestions
 from app.store import Store
@@ -30,8 +32,8 @@ def default_workers(jobs: int) -> int:
     return max(1, min(os.cpu_count() or 1, jobs))
 
 
-# Images per Tesseract run: large enough to spread the model-loading cost, small enough
-# that progress moves every few seconds and both cores get work.
+# Images per task sent to a worker: progress moves every few seconds and both cores get
+# work. (Each worker keeps its Tesseracts running from one task to the next.)
 CHUNK = 4
 
 
@@ -68,10 +70,17 @@ def scan_many(
         return [paths[i] for i in chunk], cache, [refs[i] for i in chunk]
 
     if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            if should_cancel and should_cancel():
-                break
-            record(chunk, scan_files(*job(chunk)))
+        # In this process, maybe beside other work: Tesseracts of its own, ended after.
+        setup = ocr_status().setup
+        session = OcrSession(setup) if setup else None
+        try:
+            for chunk in chunks:
+                if should_cancel and should_cancel():
+                    break
+                record(chunk, scan_files(*job(chunk), session))
+        finally:
+            if session:
+                session.close()
         return results
     ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:

@@ -62,8 +62,9 @@ def naive(img: Image.Image) -> Result:
 
 
 def ours(images: list[Image.Image]) -> list[Result]:
-    """The import pipeline: a batch per Tesseract run (analyze.CHUNK images), each image
-    charged an equal share of the batch's time."""
+    """The import pipeline on one task of analyze.CHUNK images, each image charged an equal
+    share of the task's time. As in an import, the worker's Tesseracts keep running from
+    one task to the next: their start is paid in the worker's first task."""
     status = ocr_status()
     assert status.setup is not None, status.message()
     start = time.perf_counter()

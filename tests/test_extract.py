@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.ocr.extract import extract_facts, luhn_valid, repair_digits, unique_values
-from app.ocr.recognize import Word, build_line, normalise
+from app.ocr.words import Word, build_line, normalise
 
 # Tesseract returns each Chinese character as a word, and runs of Latin/digits as one.
 TOKEN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]|"
@@ -164,3 +164,4 @@ def test_shape_fallback_does_not_take_other_numbers() -> None:
     assert values(facts("运单号 SF1234567890123", "ab 5599966659279190805"),
                   "order_number") == []  # a tracking page lists no order by shape
     assert values(facts("2029999922009567187969732387"), "order_number") == []  # no label
+

@@ -14,8 +14,8 @@ from app.analyze import analyse_items
 from app.blobs import sha256_of
 from app.export.bundle import ExportOptions, export_case
 from app.importer import import_paths
-from app.ocr.recognize import Line, Word, build_line
 from app.ocr.sensitive import find_sensitive, id_card_valid
+from app.ocr.words import Line, Word, build_line
 from app.paths import FONT_PATH
 from app.redaction import add_manual, remove, set_enabled
 from app.store import Store

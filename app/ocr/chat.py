@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.ocr.recognize import Line
+from app.ocr.words import Line
 
 # Screen chrome to ignore: the status bar and title at the top, the input bar at the foot.
 TOP_FRACTION = 0.09

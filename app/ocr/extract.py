@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from app.ocr.recognize import Box, Line
+from app.ocr.words import Box, Line
 
 # Characters OCR produces for digits, and what they stand for.
 DIGIT_CONFUSIONS = str.maketrans({

@@ -1,91 +1,74 @@
-"""Running Tesseract and keeping its word boxes, grouped into text lines."""
+"""Running Tesseract on a screenshot and keeping its word boxes, grouped into text lines.
+
+A page is read in two passes by Tesseract processes that stay running (app.ocr.server):
+the Chinese model reads the whole page, then the English model reads its numbers again
+(app.ocr.digits). A line holding a long number but no label is read a third time,
+magnified, with both models.
+"""
 
 from __future__ import annotations
 
-import os
+import atexit
 import re
-import tempfile
-import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
+import threading
 from typing import Any
 
-import pytesseract
 from PIL import Image
 
-from app.ocr.engine import LANGS, TesseractSetup, tesseract_config
+from app.ocr.digits import reread_numbers
+from app.ocr.engine import LANGS, TesseractSetup
 from app.ocr.preprocess import prepare, prepare_strip
-
-Box = tuple[int, int, int, int]  # left, top, width, height in original image pixels
+from app.ocr.server import TesseractServer
+from app.ocr.words import Line, Word, build_line, merge_rows, normalise
 
 # psm 11 (sparse text) finds the scattered labels and values of app screens in any
 # layout; preserve_interword_spaces keeps Tesseract from inventing gaps in Chinese.
 PSM = "--psm 11"
-OCR_OPTIONS = (PSM, "--oem 1", "-c preserve_interword_spaces=1", "-c tessedit_do_invert=0")
+COMMON_OPTIONS = ("--oem 1", "-c preserve_interword_spaces=1", "-c tessedit_do_invert=0")
+PAGE_LANGS = "chi_sim"
+PAGE_OPTIONS = (PSM, *COMMON_OPTIONS)
+DIGIT_LANGS = "eng"
+DIGIT_OPTIONS = ("--psm 6", *COMMON_OPTIONS)  # the stacked pieces: one block of lines
+LINE_OPTIONS = ("--psm 7", *COMMON_OPTIONS)
 
 
-@dataclass
-class Word:
-    text: str
-    conf: float
-    box: Box
+class OcrSession:
+    """The Tesseract processes that read pages: one per model and mode, started when
+    first needed. Share one per thread of work; close() ends them."""
+
+    def __init__(self, setup: TesseractSetup) -> None:
+        self.setup = setup
+        self.page = TesseractServer(setup, PAGE_LANGS, PAGE_OPTIONS)
+        self.digits = TesseractServer(setup, DIGIT_LANGS, DIGIT_OPTIONS)
+        self.line = TesseractServer(setup, LANGS, LINE_OPTIONS)
+
+    def close(self) -> None:
+        for server in (self.page, self.digits, self.line):
+            server.close()
+
+    def __enter__(self) -> OcrSession:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
-@dataclass
-class Line:
-    words: list[Word]
-    text: str = ""
-    spans: list[tuple[int, int]] = field(default_factory=list)  # char range of each word
-
-    @property
-    def box(self) -> Box:
-        return union_boxes(w.box for w in self.words)
-
-    def box_of(self, start: int, end: int) -> Box:
-        """The box covering characters start..end of the line text."""
-        hit = [w.box for w, (a, b) in zip(self.words, self.spans, strict=True)
-               if a < end and b > start]
-        return union_boxes(hit or [w.box for w in self.words])
+_shared: dict[TesseractSetup, OcrSession] = {}
+_shared_lock = threading.Lock()
 
 
-def union_boxes(boxes: Any) -> Box:
-    boxes = list(boxes)
-    if not boxes:
-        return (0, 0, 0, 0)
-    left = min(b[0] for b in boxes)
-    top = min(b[1] for b in boxes)
-    right = max(b[0] + b[2] for b in boxes)
-    bottom = max(b[1] + b[3] for b in boxes)
-    return (left, top, right - left, bottom - top)
+def shared_session(setup: TesseractSetup) -> OcrSession:
+    """This process's session: an OCR worker keeps its Tesseracts for all its batches."""
+    with _shared_lock:
+        if setup not in _shared:
+            _shared[setup] = OcrSession(setup)
+        return _shared[setup]
 
 
-def normalise(text: str) -> str:
-    """Full-width digits, letters and colons to ASCII; keep ¥ as ¥."""
-    return unicodedata.normalize("NFKC", text).replace("￥", "¥")
-
-
-def _needs_space(prev: str, nxt: str) -> bool:
-    # Tesseract separates every Chinese character; only Latin words and numbers keep gaps.
-    return prev[-1:].isascii() and nxt[:1].isascii() and prev[-1:].isalnum() \
-        and nxt[:1].isalnum()
-
-
-def build_line(words: list[Word]) -> Line:
-    words = sorted(words, key=lambda w: w.box[0])
-    line = Line(words)
-    parts: list[str] = []
-    pos = 0
-    prev = ""
-    for word in words:
-        if parts and _needs_space(prev, word.text):
-            parts.append(" ")
-            pos += 1
-        line.spans.append((pos, pos + len(word.text)))
-        parts.append(word.text)
-        pos += len(word.text)
-        prev = word.text
-    line.text = "".join(parts)
-    return line
+@atexit.register
+def _close_shared() -> None:
+    while _shared:
+        _shared.popitem()[1].close()
 
 
 def _words(data: dict[str, list[Any]], scale: float, dx: int = 0,
@@ -107,60 +90,37 @@ def _words(data: dict[str, list[Any]], scale: float, dx: int = 0,
     return grouped
 
 
-def _ocr(image: Image.Image | str, setup: TesseractSetup, options: tuple[str, ...]) -> Any:
-    return pytesseract.image_to_data(
-        image, lang=LANGS, config=tesseract_config(setup, *options),
-        output_type=pytesseract.Output.DICT,
-    )
+def _scaled(line: Line, scale: float) -> Line:
+    return build_line([Word(w.text, w.conf, (round(w.box[0] / scale), round(w.box[1] / scale),
+                                             round(w.box[2] / scale), round(w.box[3] / scale)))
+                       for w in line.words])
 
 
-def recognize(img: Image.Image, setup: TesseractSetup) -> list[Line]:
+def recognize(img: Image.Image, session: OcrSession) -> list[Line]:
     """OCR an RGB image; return its text lines top to bottom with boxes in image pixels."""
-    return recognize_many([img], setup)[0]
+    prepared = prepare(img)
+    data = session.page.read(prepared.image)
+    lines = merge_rows([build_line(w) for w in _words(data, 1.0).values()])
+    lines = reread_numbers(prepared.image, lines, session.digits.read)
+    if prepared.scale != 1.0:
+        lines = [_scaled(line, prepared.scale) for line in lines]
+    return [reread_if_unlabelled(img, line, session) for line in lines]
 
 
-def recognize_many(images: list[Image.Image], setup: TesseractSetup) -> list[list[Line]]:
-    """recognize() for several images with one Tesseract process.
-
-    Loading the Chinese model costs about 0.2 s per process; a batch pays it once."""
-    prepared = [prepare(img) for img in images]
-    if len(images) == 1:
-        pages = [_ocr(prepared[0].image, setup, OCR_OPTIONS)]
-    else:
-        with tempfile.TemporaryDirectory(prefix="proofpack-ocr-") as tmp:
-            names = []
-            for n, prep in enumerate(prepared):
-                name = os.path.join(tmp, f"{n:04d}.png")
-                prep.image.save(name, compress_level=1)
-                names.append(name)
-            listing = os.path.join(tmp, "images.txt")
-            Path(listing).write_text("\n".join(names) + "\n", encoding="utf-8")
-            pages = _split_pages(_ocr(listing, setup, OCR_OPTIONS), len(images))
-    result = []
-    for img, prep, data in zip(images, prepared, pages, strict=True):
-        lines = merge_rows([build_line(w) for w in _words(data, prep.scale).values()])
-        result.append([reread_if_unlabelled(img, line, setup) for line in lines])
-    return result
-
-
-def _split_pages(data: dict[str, list[Any]], count: int) -> list[dict[str, list[Any]]]:
-    """Tesseract's TSV for a list of images, one dict per image (page_num is 1-based)."""
-    pages: list[dict[str, list[Any]]] = [{key: [] for key in data} for _ in range(count)]
-    for i, page in enumerate(data["page_num"]):
-        for key in data:
-            pages[int(page) - 1][key].append(data[key][i])
-    return pages
+def recognize_many(images: list[Image.Image], setup: TesseractSetup,
+                   session: OcrSession | None = None) -> list[list[Line]]:
+    """recognize() for several images, by this process's shared session unless given one."""
+    session = session or shared_session(setup)
+    return [recognize(img, session) for img in images]
 
 
 # A long number with no label readable before it: the label was probably too small.
 LONG_NUMBER = re.compile(r"\d{10,}")
 ANY_LABEL = re.compile(r"订|单|号|交易|时间|电话|金额|¥")
 REREAD_TEXT_HEIGHT = 48  # px: the strip is magnified until its text is this tall
-REREAD_OPTIONS = ("--psm 7", "--oem 1", "-c preserve_interword_spaces=1",
-                  "-c tessedit_do_invert=0")
 
 
-def reread_if_unlabelled(img: Image.Image, line: Line, setup: TesseractSetup) -> Line:
+def reread_if_unlabelled(img: Image.Image, line: Line, session: OcrSession) -> Line:
     """OCR a line again, magnified, when it holds a long number but no label.
 
     Small screenshots (halved when forwarded through a chat app) lose the label before
@@ -176,32 +136,9 @@ def reread_if_unlabelled(img: Image.Image, line: Line, setup: TesseractSetup) ->
     y0, y1 = max(0, top - pad), min(img.height, top + height + pad)
     strip = img.crop((0, y0, img.width, y1))
     prepared = prepare_strip(strip, REREAD_TEXT_HEIGHT / height)
-    data = _ocr(prepared.image, setup, REREAD_OPTIONS)
+    data = session.line.read(prepared.image)
     words = [w for group in _words(data, prepared.scale, 0, y0).values() for w in group]
     if not words:
         return line
     again = build_line(words)
     return again if LONG_NUMBER.search(again.text.replace(" ", "")) else line
-
-
-def merge_rows(lines: list[Line]) -> list[Line]:
-    """Join pieces Tesseract read as separate blocks but that sit on one visual row
-    (a label on the left, its value on the right), then sort top to bottom."""
-    lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
-    rows: list[list[Line]] = []
-    for line in lines:
-        top, height = line.box[1], line.box[3]
-        centre = top + height / 2
-        for row in rows:
-            ref = row[0].box
-            if abs((ref[1] + ref[3] / 2) - centre) < max(4, min(ref[3], height) * 0.5):
-                row.append(line)
-                break
-        else:
-            rows.append([line])
-    merged = []
-    for row in rows:
-        words = [w for ln in row for w in ln.words]
-        merged.append(build_line(words))
-    merged.sort(key=lambda ln: (ln.box[1], ln.box[0]))
-    return merged

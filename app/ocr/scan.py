@@ -22,11 +22,12 @@ from app.ocr.chat import chat_messages
 from app.ocr.classify import classify, confident_chars, photo_likeness
 from app.ocr.engine import TesseractSetup, ocr_status
 from app.ocr.extract import extract_facts, unique_values
-from app.ocr.recognize import Line, Word, build_line, recognize_many
+from app.ocr.recognize import OcrSession, recognize_many
 from app.ocr.sensitive import find_sensitive
+from app.ocr.words import Line, Word, build_line
 
-RECOGNIZER_VERSION = "3"  # bump when preprocessing or Tesseract options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e4"  # bump the tail when extraction rules change
+RECOGNIZER_VERSION = "4"  # bump when preprocessing or Tesseract options change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e5"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 
@@ -126,9 +127,11 @@ def recognize_image(img: Image.Image, setup: TesseractSetup) -> Recognition:
     return recognize_images([img], setup)[0]
 
 
-def recognize_images(images: list[Image.Image], setup: TesseractSetup) -> list[Recognition]:
+def recognize_images(images: list[Image.Image], setup: TesseractSetup,
+                     session: OcrSession | None = None) -> list[Recognition]:
     return [Recognition(lines, img.width, img.height, photo_likeness(img))
-            for img, lines in zip(images, recognize_many(images, setup), strict=True)]
+            for img, lines in zip(images, recognize_many(images, setup, session),
+                                  strict=True)]
 
 
 def analyse(recognition: Recognition, sha256: str, reference: date | None) -> ScanResult:
@@ -161,8 +164,10 @@ def scan_file(path: Path, cache: RecognitionCache | None = None,
 
 
 def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
-               references: list[date | None] | None = None) -> list[ScanResult]:
-    """scan_file() for several files, OCRing the uncached ones in one Tesseract run."""
+               references: list[date | None] | None = None,
+               session: OcrSession | None = None) -> list[ScanResult]:
+    """scan_file() for several files, OCRing the uncached ones with the given Tesseracts
+    (else with this process's shared ones)."""
     from app.i18n import t, t_params
 
     refs = references or [None] * len(paths)
@@ -195,7 +200,7 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
         setup = ocr_status().setup
         assert setup is not None
         try:
-            found = recognize_images([img for _, img in todo], setup)
+            found = recognize_images([img for _, img in todo], setup, session)
         except Exception as exc:  # Tesseract crashed or timed out: report, keep going
             for i, _ in todo:
                 results[i] = ScanResult(hashes[i], error=t("ocr.failed", detail=exc),

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from app.ocr.extract import luhn_valid
-from app.ocr.recognize import Box, Line
+from app.ocr.words import Box, Line
 
 SENSITIVE_TYPES = ("card", "phone", "id_card", "address", "name")
 

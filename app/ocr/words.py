@@ -1,0 +1,95 @@
+"""OCR output as words with boxes, grouped into the visual lines of a screenshot."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+Box = tuple[int, int, int, int]  # left, top, width, height in original image pixels
+
+@dataclass
+class Word:
+    text: str
+    conf: float
+    box: Box
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    text: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)  # char range of each word
+
+    @property
+    def box(self) -> Box:
+        return union_boxes(w.box for w in self.words)
+
+    def box_of(self, start: int, end: int) -> Box:
+        """The box covering characters start..end of the line text."""
+        hit = [w.box for w, (a, b) in zip(self.words, self.spans, strict=True)
+               if a < end and b > start]
+        return union_boxes(hit or [w.box for w in self.words])
+
+
+def union_boxes(boxes: Any) -> Box:
+    boxes = list(boxes)
+    if not boxes:
+        return (0, 0, 0, 0)
+    left = min(b[0] for b in boxes)
+    top = min(b[1] for b in boxes)
+    right = max(b[0] + b[2] for b in boxes)
+    bottom = max(b[1] + b[3] for b in boxes)
+    return (left, top, right - left, bottom - top)
+
+
+def normalise(text: str) -> str:
+    """Full-width digits, letters and colons to ASCII; keep ¥ as ¥."""
+    return unicodedata.normalize("NFKC", text).replace("￥", "¥")
+
+
+def _needs_space(prev: str, nxt: str) -> bool:
+    # Tesseract separates every Chinese character; only Latin words and numbers keep gaps.
+    return prev[-1:].isascii() and nxt[:1].isascii() and prev[-1:].isalnum() \
+        and nxt[:1].isalnum()
+
+
+def build_line(words: list[Word]) -> Line:
+    words = sorted(words, key=lambda w: w.box[0])
+    line = Line(words)
+    parts: list[str] = []
+    pos = 0
+    prev = ""
+    for word in words:
+        if parts and _needs_space(prev, word.text):
+            parts.append(" ")
+            pos += 1
+        line.spans.append((pos, pos + len(word.text)))
+        parts.append(word.text)
+        pos += len(word.text)
+        prev = word.text
+    line.text = "".join(parts)
+    return line
+
+
+def merge_rows(lines: list[Line]) -> list[Line]:
+    """Join pieces Tesseract read as separate blocks but that sit on one visual row
+    (a label on the left, its value on the right), then sort top to bottom."""
+    lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
+    rows: list[list[Line]] = []
+    for line in lines:
+        top, height = line.box[1], line.box[3]
+        centre = top + height / 2
+        for row in rows:
+            ref = row[0].box
+            if abs((ref[1] + ref[3] / 2) - centre) < max(4, min(ref[3], height) * 0.5):
+                row.append(line)
+                break
+        else:
+            rows.append([line])
+    merged = []
+    for row in rows:
+        words = [w for ln in row for w in ln.words]
+        merged.append(build_line(words))
+    merged.sort(key=lambda ln: (ln.box[1], ln.box[0]))
+    return merged
