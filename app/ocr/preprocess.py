@@ -62,13 +62,16 @@ def invert_dark_panels(gray: Image.Image) -> Image.Image:
     factor = 2
     small = gray.reduce(factor)
     dark = small.point(lambda v: 255 if v < PANEL_DARK else 0)
-    # opening drops text strokes; closing fills the light letters inside a panel; the
-    # panel may not reach out beyond its own edge into the page
-    panels = _dilate(_erode(dark, PANEL_MIN_PX // (2 * factor)), PANEL_MIN_PX // (2 * factor))
+    # Opening drops text strokes and closing fills the light letters inside a panel; both
+    # are coarse, so they run at a quarter of the size. The panel may then not reach out
+    # beyond its own edge into the page.
+    coarse = dark.reduce(2)
+    radius = PANEL_MIN_PX // (4 * factor)
+    panels = _dilate(_erode(coarse, radius), radius)
     if not panels.getbbox():
         return gray
-    panels = _erode(_dilate(panels, PANEL_FILL_PX // (2 * factor)),
-                    PANEL_FILL_PX // (2 * factor))
+    fill = PANEL_FILL_PX // (4 * factor)
+    panels = _erode(_dilate(panels, fill), fill).resize(dark.size, Image.Resampling.NEAREST)
     panels = ImageChops.multiply(panels, _erode(_dilate(dark, 3), 3))
     if not panels.getbbox():
         return gray
