@@ -165,3 +165,11 @@ def test_shape_fallback_does_not_take_other_numbers() -> None:
                   "order_number") == []  # a tracking page lists no order by shape
     assert values(facts("2029999922009567187969732387"), "order_number") == []  # no label
 
+
+def test_a_misread_transaction_label_is_still_no_order_number() -> None:
+    # 交 of 支付宝交易号 read as 艾 or 区 on a forwarded screenshot
+    for label in ("支付宝艾易号", "支付宝区易号"):
+        found = facts("订单编号 113087 882455 819544 复制",
+                      f"{label} 2024042222007726291738622042")
+        assert values(found, "order_number") == ["113087882455819544"], label
+        assert values(found, "transaction_id") == ["2024042222007726291738622042"], label

@@ -34,7 +34,11 @@ ORDER_LABEL = re.compile(
     # small text loses one character of the label: 订香号, 评单号, 证单号 ...
     r"|(?<![商户家])(?:订\S号|[^\W\d_运递流裹款账商]单号)(?=\s*[:：]?\s*\d)"
 )
-TRANSACTION_LABEL = re.compile(r"(?:支付宝)?交\s*易\s*(?:单\s*)?号|流\s*水\s*号")
+TRANSACTION_LABEL = re.compile(
+    r"(?:支付宝)?交\s*易\s*(?:单\s*)?号|流\s*水\s*号"
+    # 支付宝交易号 with its 交 misread (艾易号, 区易号): still no order number
+    r"|支付宝\s*\S\s*易\s*号"
+)
 TRACKING_LABEL = re.compile(r"(?:快\s*递|运|物\s*流|包\s*裹)\s*单\s*号|运单编号")
 # A digit run with the separators and confusions OCR puts into it. It starts and ends
 # with a real digit: letters at its edges are a neighbouring button (复制 read as "|Bil").
