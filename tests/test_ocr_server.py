@@ -130,3 +130,13 @@ def test_scan_in_this_process_leaves_no_tesseract_running(tmp_path: Path) -> Non
     results = scan_many([path], workers=1)
     assert results[0] is not None and results[0].order_numbers == ["3620154412345678901"]
     assert _tesseract_children() <= before
+
+
+def test_a_server_for_rare_reads_holds_no_process(tmp_path: Path, setup: TesseractSetup) -> None:
+    image = Image.open(text_image(["运单号 SF1234567890123"], tmp_path / "a.png"))
+    server = TesseractServer(setup, PAGE_LANGS, PAGE_OPTIONS, keep_running=False)
+    try:
+        assert any("SF1234567890123" in t for t, _x, _y in _words(server.read(image)))
+        assert server._proc is None
+    finally:
+        server.close()

@@ -40,7 +40,8 @@ class OcrSession:
         self.setup = setup
         self.page = TesseractServer(setup, PAGE_LANGS, PAGE_OPTIONS)
         self.digits = TesseractServer(setup, DIGIT_LANGS, DIGIT_OPTIONS)
-        self.line = TesseractServer(setup, LANGS, LINE_OPTIONS)
+        # Lines read a third time are rare: not worth a third model held in memory.
+        self.line = TesseractServer(setup, LANGS, LINE_OPTIONS, keep_running=False)
 
     def close(self) -> None:
         for server in (self.page, self.digits, self.line):

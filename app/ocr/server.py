@@ -54,12 +54,14 @@ class TesseractServer:
     The process is started on first use and again after it died; close() ends it."""
 
     def __init__(self, setup: TesseractSetup, langs: str, options: tuple[str, ...],
-                 timeout: float = PAGE_TIMEOUT_S) -> None:
+                 timeout: float = PAGE_TIMEOUT_S, keep_running: bool = True) -> None:
         self.setup = setup
         self.langs = langs
         self.options = options
         self.timeout = timeout
-        self.streaming = True  # False when this tesseract cannot stream: one run per image
+        # False: one run per image, for rare reads not worth a process held in memory,
+        # and for a Tesseract that cannot stream.
+        self.streaming = keep_running
         self._proc: subprocess.Popen[bytes] | None = None
         self._lines: queue.Queue[bytes | None] = queue.Queue()
         self._stderr: deque[str] = deque(maxlen=20)
