@@ -14,18 +14,18 @@ from app.i18n import t
 from app.models import EvidenceItem
 from app.ocr.engine import ocr_status
 from app.ocr.recognize import OcrSession
-from app.ocr.scan import EXTRACTOR_VERSION, RecognitionCache, ScanResult, scan_files
+from app.ocr.scan import (
+    EXTRACTOR_VERSION,
+    RecognitionCache,
+    ScanResult,
+    init_ocr_worker,
+    scan_files,
+)
 from app.redaction import merge_suggestions
 from app.store import Store
 
 # (files done, total, index of the file in the input, its result)
 ScanProgress = Callable[[int, int, int, ScanResult], None]
-
-
-def _init_worker() -> None:
-    # Each worker runs one Tesseract at a time; let it use one core unless the user said
-    # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def default_workers(jobs: int) -> int:
@@ -83,7 +83,7 @@ def scan_many(
                 session.close()
         return results
     ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_ocr_worker) as pool:
         futures: dict[Future[list[ScanResult]], list[int]] = {
             pool.submit(scan_files, *job(chunk)): chunk for chunk in chunks
         }

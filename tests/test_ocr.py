@@ -112,3 +112,18 @@ def test_extractor_on_a_fixed_set_of_generated_screens(tmp_path: Path) -> None:
         assert set(sample.amounts) <= set(result.amounts), sample.name
     assert got_orders == want_orders
     assert got_stamps >= 0.95 * want_stamps
+
+
+def test_ocr_workers_import_no_database_layer() -> None:
+    """A worker process imports what it unpickles: the job and its initializer."""
+    import subprocess
+    import sys
+
+    from app.analyze import scan_many
+    from app.ocr.scan import init_ocr_worker, scan_files
+
+    assert init_ocr_worker.__module__ == scan_files.__module__ == "app.ocr.scan"
+    assert "init_ocr_worker" in scan_many.__code__.co_names
+    code = ("import sys, app.ocr.scan; "
+            "assert 'sqlalchemy' not in sys.modules and 'app.store' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -157,6 +157,14 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
     )
 
 
+def init_ocr_worker() -> None:
+    """Start of an OCR worker process. It lives here, not in app.analyze, so a worker
+    imports only the OCR code, not the database layer."""
+    # Each worker runs one Tesseract at a time; let it use one core unless the user said
+    # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
 def scan_file(path: Path, cache: RecognitionCache | None = None,
               reference: date | None = None) -> ScanResult:
     """OCR and analyse one image file. Errors come back in the result, never raised."""
@@ -167,14 +175,13 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
                references: list[date | None] | None = None,
                session: OcrSession | None = None) -> list[ScanResult]:
     """scan_file() for several files, OCRing the uncached ones with the given Tesseracts
-    (else with this process's shared ones)."""
+    (else with this process's shared ones). A file that fails fails alone."""
     from app.i18n import t, t_params
 
     refs = references or [None] * len(paths)
     results: list[ScanResult | None] = [None] * len(paths)
     recognitions: list[Recognition | None] = [None] * len(paths)
     hashes = [""] * len(paths)
-    todo: list[tuple[int, Image.Image]] = []
     for i, path in enumerate(paths):
         try:
             hashes[i] = sha256_of(path)
@@ -190,26 +197,25 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
             results[i] = ScanResult(hashes[i], error=status.message(),
                                     error_key=f"ocr.{status.problem}")
             continue
+        # One image decoded at a time: the Tesseracts stay running between them anyway.
         try:
             probe_image(path)
-            todo.append((i, open_rgb(path, max_side=OCR_MAX_SIDE)))
+            img = open_rgb(path, max_side=OCR_MAX_SIDE)
         except ImageRejected as exc:
             results[i] = ScanResult(hashes[i], error=t_params(exc.key, exc.params),
                                     error_key=exc.key)
-    if todo:
-        setup = ocr_status().setup
-        assert setup is not None
+            continue
         try:
-            found = recognize_images([img for _, img in todo], setup, session)
+            fresh = recognize_images([img], status.setup, session)[0]
         except Exception as exc:  # Tesseract crashed or timed out: report, keep going
-            for i, _ in todo:
-                results[i] = ScanResult(hashes[i], error=t("ocr.failed", detail=exc),
-                                        error_key="ocr.failed")
-            found = []
-        for (i, _), fresh in zip(todo, found, strict=False):
-            recognitions[i] = fresh
-            if cache:
-                cache.put(hashes[i], fresh)
+            results[i] = ScanResult(hashes[i], error=t("ocr.failed", detail=exc),
+                                    error_key="ocr.failed")
+            continue
+        finally:
+            img.close()
+        recognitions[i] = fresh
+        if cache:
+            cache.put(hashes[i], fresh)
     for i, path in enumerate(paths):
         recognition = recognitions[i]
         if results[i] is not None or recognition is None:
