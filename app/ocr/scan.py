@@ -123,10 +123,6 @@ class RecognitionCache:
             pass  # a cache that cannot be written only costs time
 
 
-def recognize_image(img: Image.Image, setup: TesseractSetup) -> Recognition:
-    return recognize_images([img], setup)[0]
-
-
 def recognize_images(images: list[Image.Image], setup: TesseractSetup,
                      session: OcrSession | None = None) -> list[Recognition]:
     return [Recognition(lines, img.width, img.height, photo_likeness(img))
