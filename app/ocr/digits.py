@@ -17,7 +17,7 @@ from typing import Any
 
 from PIL import Image
 
-from app.ocr.words import Box, Line, Word, build_line, normalise, union_boxes
+from app.ocr.words import Box, Line, Word, build_line, moved, tsv_words, union_boxes
 
 # What the Chinese model makes of a ¥ glyph standing before the digits.
 YUAN_LOOKALIKES = frozenset("兰半羊关妆筷¥Y")
@@ -148,19 +148,14 @@ def stack(image: Image.Image, pieces: list[Piece]) -> tuple[Image.Image, list[tu
 def _read_pieces(canvas: Image.Image, places: list[tuple[int, int]], pieces: list[Piece],
                  read: Read) -> list[list[Word]]:
     """The words read in each piece, boxes back in page pixels."""
-    data = read(canvas)
     found: list[list[Word]] = [[] for _ in pieces]
-    for i, raw in enumerate(data["text"]):
-        text = normalise(raw).strip()
-        if not text:
-            continue
-        centre = data["top"][i] + data["height"][i] / 2
+    for word in (w for group in tsv_words(read(canvas)).values() for w in group):
+        centre = word.box[1] + word.box[3] / 2
         for k, (top, bottom) in enumerate(places):
             if centre < bottom:
-                box = (data["left"][i] - MARGIN + pieces[k].crop[0],
-                       data["top"][i] - top + pieces[k].crop[1],
-                       data["width"][i], data["height"][i])
-                found[k].append(Word(text, float(data["conf"][i]), box))
+                crop = pieces[k].crop
+                box = moved(word.box, 1.0, crop[0] - MARGIN, crop[1] - top)
+                found[k].append(Word(word.text, word.conf, box))
                 break
     return found
 

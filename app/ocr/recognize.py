@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import re
 import threading
-from typing import Any
 
 from PIL import Image
 
@@ -19,7 +18,7 @@ from app.ocr.digits import reread_numbers
 from app.ocr.engine import LANGS, TesseractSetup
 from app.ocr.preprocess import prepare, prepare_strip
 from app.ocr.server import TesseractServer
-from app.ocr.words import Line, Word, build_line, merge_rows, normalise
+from app.ocr.words import Line, Word, build_line, merge_rows, moved, tsv_words
 
 # psm 11 (sparse text) finds the scattered labels and values of app screens in any
 # layout; preserve_interword_spaces keeps Tesseract from inventing gaps in Chinese.
@@ -72,39 +71,18 @@ def _close_shared() -> None:
         _shared.popitem()[1].close()
 
 
-def _words(data: dict[str, list[Any]], scale: float, dx: int = 0,
-           dy: int = 0) -> dict[tuple[int, int, int], list[Word]]:
-    """Tesseract's words grouped by line, boxes mapped back to original image pixels."""
-    grouped: dict[tuple[int, int, int], list[Word]] = {}
-    for i, raw in enumerate(data["text"]):
-        text = normalise(raw).strip()
-        if not text:
-            continue
-        box = (
-            dx + round(data["left"][i] / scale),
-            dy + round(data["top"][i] / scale),
-            round(data["width"][i] / scale),
-            round(data["height"][i] / scale),
-        )
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        grouped.setdefault(key, []).append(Word(text, float(data["conf"][i]), box))
-    return grouped
-
-
-def _scaled(line: Line, scale: float) -> Line:
-    return build_line([Word(w.text, w.conf, (round(w.box[0] / scale), round(w.box[1] / scale),
-                                             round(w.box[2] / scale), round(w.box[3] / scale)))
-                       for w in line.words])
+def _moved(line: Line, scale: float, dx: int = 0, dy: int = 0) -> Line:
+    return build_line([Word(w.text, w.conf, moved(w.box, scale, dx, dy)) for w in line.words])
 
 
 def recognize(img: Image.Image, session: OcrSession) -> list[Line]:
     """OCR an RGB image; return its text lines top to bottom with boxes in image pixels."""
     prepared = prepare(img)
     data = session.page.read(prepared.image)
-    lines = merge_rows([build_line(w) for w in _words(data, 1.0).values()])
+    lines = merge_rows([build_line(w) for w in tsv_words(data).values()])
     lines = reread_numbers(prepared.image, lines, session.digits.read)
     if prepared.scale != 1.0:
-        lines = [_scaled(line, prepared.scale) for line in lines]
+        lines = [_moved(line, prepared.scale) for line in lines]
     return [reread_if_unlabelled(img, line, session) for line in lines]
 
 
@@ -138,8 +116,8 @@ def reread_if_unlabelled(img: Image.Image, line: Line, session: OcrSession) -> L
     strip = img.crop((0, y0, img.width, y1))
     prepared = prepare_strip(strip, REREAD_TEXT_HEIGHT / height)
     data = session.line.read(prepared.image)
-    words = [w for group in _words(data, prepared.scale, 0, y0).values() for w in group]
+    words = [w for group in tsv_words(data).values() for w in group]
     if not words:
         return line
-    again = build_line(words)
+    again = _moved(build_line(words), prepared.scale, 0, y0)
     return again if LONG_NUMBER.search(again.text.replace(" ", "")) else line

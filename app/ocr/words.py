@@ -8,6 +8,7 @@ from typing import Any
 
 Box = tuple[int, int, int, int]  # left, top, width, height in original image pixels
 
+
 @dataclass
 class Word:
     text: str
@@ -46,6 +47,25 @@ def union_boxes(boxes: Any) -> Box:
 def normalise(text: str) -> str:
     """Full-width digits, letters and colons to ASCII; keep ¥ as ¥."""
     return unicodedata.normalize("NFKC", text).replace("￥", "¥")
+
+
+def moved(box: Box, scale: float = 1.0, dx: int = 0, dy: int = 0) -> Box:
+    """A box of an image scaled by scale and cut at (dx, dy), back in that image's pixels."""
+    return (dx + round(box[0] / scale), dy + round(box[1] / scale),
+            round(box[2] / scale), round(box[3] / scale))
+
+
+def tsv_words(data: dict[str, list[Any]]) -> dict[tuple[int, int, int], list[Word]]:
+    """Tesseract's words (pytesseract's column dict) grouped by its lines, boxes as given."""
+    grouped: dict[tuple[int, int, int], list[Word]] = {}
+    for i, raw in enumerate(data["text"]):
+        text = normalise(raw).strip()
+        if not text:
+            continue
+        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        grouped.setdefault(key, []).append(Word(text, float(data["conf"][i]), box))
+    return grouped
 
 
 def _needs_space(prev: str, nxt: str) -> bool:
