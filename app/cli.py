@@ -1,4 +1,5 @@
-"""The `proofpack` command line. With no subcommand it opens the window.
+"""The `proofpack` command line (`python -m app`). The window is not part of the core:
+`proofpack` with no subcommand is handled by ui/launcher.py, which opens it.
 
 Exit codes: 0 success, 1 the operation failed (e.g. every file of `add` failed),
 2 usage errors (bad arguments, unknown case).
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.i18n import LANGS, Lang, current_lang, parse_lang, set_lang, t
+from app.logs import setup_logging
 from app.ocr.sensitive import SENSITIVE_TYPES
 from app.paths import resolve_data_dir
 from app.rules import PLATFORMS, load_rules
@@ -24,6 +27,7 @@ if TYPE_CHECKING:  # the models pull in SQLAlchemy: not for `--help` or OCR work
     from app.models import Case
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+logger = logging.getLogger(__name__)
 
 
 def _h(zh: str, en: str) -> str:
@@ -143,15 +147,24 @@ def _pre_scan_lang(argv: Sequence[str]) -> None:
             set_lang(lang)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line, with the message language set from --lang."""
     _pre_scan_lang(argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     if getattr(args, "lang", None):
         set_lang(args.lang)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
     if args.command is None:
-        return _open_window(getattr(args, "data_dir", None))
+        build_parser().print_help()
+        print(_h("\n不带参数运行 `proofpack` 打开窗口。",
+                 "\nRun `proofpack` without arguments to open the window."))
+        return EXIT_USAGE
+    setup_logging(resolve_data_dir(getattr(args, "data_dir", None)))
     handler = {
         "case": _case, "add": _add, "scan": _scan, "export": _export, "verify": _verify,
     }[args.command]
@@ -160,17 +173,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except StoreUnavailable as exc:
+        logger.error("store unavailable: %s", exc.message())
         print(exc.message(), file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_FAILED
-
-
-def _open_window(data_dir: str | None) -> int:
-    # The window is the only part of ProofPack that needs Qt; the core never imports it.
-    from ui.main import run
-
-    return run(resolve_data_dir(data_dir))
+    except Exception:
+        logger.exception("proofpack %s failed", args.command)
+        raise
 
 
 def _store(args: argparse.Namespace) -> Any:

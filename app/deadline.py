@@ -54,10 +54,9 @@ class Deadline:
             f"from the completion time in exhibit {self.inferred_from}"
 
 
-def completion_date(case: Case, items: list[EvidenceItem]) -> tuple[date, int | None] | None:
-    """The order completion date and where it came from (exhibit number, None = entered)."""
-    if case.order_completed_on is not None:
-        return case.order_completed_on, None
+def read_completion_date(items: list[EvidenceItem]) -> tuple[date, int] | None:
+    """The latest 成交时间 / 确认收货 date read from an order screenshot, with the exhibit
+    number it was read from."""
     found: tuple[date, int] | None = None
     for number, item in enumerate(items, start=1):
         if item.kind != "order":
@@ -74,6 +73,13 @@ def completion_date(case: Case, items: list[EvidenceItem]) -> tuple[date, int | 
             if found is None or day > found[0]:
                 found = (day, number)
     return found
+
+
+def completion_date(case: Case, items: list[EvidenceItem]) -> tuple[date, int | None] | None:
+    """The order completion date and where it came from (exhibit number, None = entered)."""
+    if case.order_completed_on is not None:
+        return case.order_completed_on, None
+    return read_completion_date(items)
 
 
 def complaint_deadline(case: Case, items: list[EvidenceItem],

@@ -18,13 +18,25 @@ if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | g
     need_pkg tesseract-ocr-chi-sim
 fi
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
-have_lib 'libEGL.so.1' || need_pkg libegl1
-have_lib 'libGL.so.1' || need_pkg libgl1
-have_lib 'libxkbcommon.so.0' || need_pkg libxkbcommon0
-have_lib 'libxkbcommon-x11.so.0' || need_pkg libxkbcommon-x11-0
-have_lib 'libfontconfig.so.1' || need_pkg libfontconfig1
-have_lib 'libdbus-1.so.3' || need_pkg libdbus-1-3
-have_lib 'libxcb-cursor.so.0' || need_pkg libxcb-cursor0
+# Every library Qt's xcb platform plugin (the window on an X11 or XWayland desktop) loads,
+# as `ldd` lists them for plugins/platforms/libqxcb.so and libQt6XcbQpa.so: library, package.
+# briefcase.toml's system_runtime_requires (the .deb's Depends) lists the same packages
+# (tests/test_packaging.py checks).
+QT_LIBS=(
+    libEGL.so.1:libegl1 libGL.so.1:libgl1 libfontconfig.so.1:libfontconfig1
+    libfreetype.so.6:libfreetype6 libglib-2.0.so.0:libglib2.0-0 libdbus-1.so.3:libdbus-1-3
+    libxkbcommon.so.0:libxkbcommon0 libxkbcommon-x11.so.0:libxkbcommon-x11-0
+    libX11.so.6:libx11-6 libX11-xcb.so.1:libx11-xcb1 libxcb.so.1:libxcb1
+    libxcb-cursor.so.0:libxcb-cursor0 libxcb-glx.so.0:libxcb-glx0
+    libxcb-icccm.so.4:libxcb-icccm4 libxcb-image.so.0:libxcb-image0
+    libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-randr.so.0:libxcb-randr0
+    libxcb-render.so.0:libxcb-render0 libxcb-render-util.so.0:libxcb-render-util0
+    libxcb-shape.so.0:libxcb-shape0 libxcb-shm.so.0:libxcb-shm0 libxcb-sync.so.1:libxcb-sync1
+    libxcb-util.so.1:libxcb-util1 libxcb-xfixes.so.0:libxcb-xfixes0 libxcb-xkb.so.1:libxcb-xkb1
+)
+for entry in "${QT_LIBS[@]}"; do
+    have_lib "${entry%%:*}" || need_pkg "${entry##*:}"
+done
 if [ "$purpose" = test ]; then
     command -v pdftoppm >/dev/null || need_pkg poppler-utils
     command -v Xvfb >/dev/null || need_pkg xvfb

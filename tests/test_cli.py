@@ -161,3 +161,22 @@ def test_case_letter_and_deadline_in_show(cli) -> None:
     assert "字数" in r.stderr
     shown = cli("case", "show", case_id).stdout
     assert "距平台投诉期限（2099-01-31）还有" in shown
+
+
+def test_errors_are_logged_to_the_data_dir(cli, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "proofpack.db").write_bytes(b"not a database at all")
+    r = cli("case", "list")
+    assert r.returncode == 1 and "无法打开数据目录" in r.stderr
+    log = (data_dir / "logs" / "proofpack.log").read_text(encoding="utf-8")
+    assert "ERROR" in log and "无法打开数据目录" in log
+
+
+def test_python_m_app_is_the_command_line_and_never_opens_the_window(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(tmp_path)],
+                       capture_output=True, text=True, timeout=60,
+                       env={**__import__("os").environ, "PROOFPACK_LANG": "en"})
+    assert r.returncode == 2 and "proofpack" in r.stdout and "window" in r.stdout

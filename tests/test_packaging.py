@@ -81,3 +81,40 @@ def test_missing_chinese_data_is_named_with_its_fix(tmp_path: Path, monkeypatch)
     assert "tesseract-ocr-chi-sim" in install_fix("linux")
     assert "brew" in install_fix("darwin")
     assert "UB-Mannheim" in install_fix("win32")
+
+
+def _qt_xcb_libraries() -> set[str]:
+    """Every shared library Qt's xcb platform plugin loads, as ldd resolves them."""
+    libs: set[str] = set()
+    for binary in _xcb_binaries():
+        out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True).stdout
+        libs |= {line.split()[0] for line in out.splitlines() if "=>" in line}
+    return {lib for lib in libs if not lib.startswith(("libQt6", "libpyside", "libshiboken"))}
+
+
+def test_every_library_the_xcb_plugin_needs_is_installed_and_a_dependency() -> None:
+    """The window opens on a real X display only when every one of these is present."""
+    script = (ROOT / "scripts" / "install-system-deps.sh").read_text(encoding="utf-8")
+    listed = dict(entry.split(":") for entry in
+                  script.split("QT_LIBS=(")[1].split(")")[0].split())
+    needed = _qt_xcb_libraries()
+    system = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "linux-vdso.so.1",
+              "libpthread.so.0", "libdl.so.2", "librt.so.1"}
+    # Libraries pulled in by the listed ones (libxau, libxdmcp, libpcre…) come with them.
+    direct = {lib for lib in needed - system
+              if lib.startswith(("libxcb", "libX11", "libxkb", "libEGL", "libGL.",
+                                 "libfontconfig", "libfreetype", "libdbus", "libglib"))}
+    assert direct <= set(listed), direct - set(listed)
+    depends = set(briefcase()["app"]["proofpack"]["linux"]["system"]["debian"][
+        "system_runtime_requires"])
+    assert set(listed.values()) <= depends, set(listed.values()) - depends
+    missing = subprocess.run(["ldd", *[str(p) for p in _xcb_binaries()]],
+                             capture_output=True, text=True).stdout
+    assert "not found" not in missing, missing
+
+
+def _xcb_binaries() -> list[Path]:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    return [qt / "plugins" / "platforms" / "libqxcb.so", qt / "lib" / "libQt6XcbQpa.so.6"]

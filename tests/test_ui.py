@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from app.store import Store
+from tests.dialogs import press, type_path, when_dialog
 from ui.main import make_application
 from ui.main_window import MainWindow
 
@@ -158,7 +160,9 @@ def test_export_produces_pdf(qtbot, window: MainWindow, sample_dir: Path, tmp_pa
     drop(window, [sample_dir / "order.png"])
     wait_idle(qtbot, window)
     out = tmp_path / "exports"
-    window.export_pdf(folder=out, open_after=False)
+    out.mkdir()
+    when_dialog(type_path(out))
+    window.act_export.trigger()
     wait_idle(qtbot, window)
     (pdf,) = out.glob("证据材料_*.pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
@@ -215,10 +219,12 @@ def test_backup_and_restore_a_case(qtbot, window: MainWindow, sample_dir: Path,
     drop(window, [sample_dir / "order.png"])
     wait_idle(qtbot, window)
     archive = tmp_path / "backup.zip"
-    window.backup_case(archive)
+    when_dialog(type_path(archive))
+    window.act_backup.trigger()
     wait_idle(qtbot, window)
     assert archive.exists() and "已保存案件备份" in window.status_label.text()
-    window.restore_backup(archive)
+    when_dialog(type_path(archive))
+    window.act_restore_backup.trigger()
     wait_idle(qtbot, window)
     cases = window.store.list_cases()
     assert [c.title for c in cases].count("耳机左耳无声") == 2
@@ -228,12 +234,11 @@ def test_backup_and_restore_a_case(qtbot, window: MainWindow, sample_dir: Path,
 
     damaged = tmp_path / "damaged.zip"
     damaged.write_bytes(b"PK not really a zip")
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-    window.restore_backup(damaged)
+    when_dialog(type_path(damaged))
+    window.act_restore_backup.trigger()
     wait_idle(qtbot, window)
     assert len(window.store.list_cases()) == 2
-    assert shown and "无法读取备份文件" in shown[0]
+    assert "无法读取备份文件" in window.error_box.text()
 
 
 def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
@@ -270,7 +275,8 @@ def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
     assert "跟进日期" in progress.summary.text()
     # the edited letter stays as the buyer wrote it; a fresh draft follows the new record
     assert "无人接听" in letter.editor.toPlainText()
-    letter.redraft(confirm=False)
+    when_dialog(press(QMessageBox.StandardButton.Yes))
+    QTest.mouseClick(letter.btn_redraft, Qt.MouseButton.LeftButton)
     assert "1500112233" in letter.editor.toPlainText()
     assert window.store.get_case(case.id).letter_text == ""
     progress.table.selectRow(0)
@@ -325,17 +331,17 @@ def test_redaction_in_the_detail_panel_and_privacy_menu(qtbot, window: MainWindo
     window.redact_actions["name"].setChecked(False)
     assert window.settings.value("privacy/keep") in (["name"], "name")
     assert "name" not in window.export_options().redact_types
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *a, **k: QMessageBox.StandardButton.No)
-    window.act_originals.setChecked(True)
+    when_dialog(press(QMessageBox.StandardButton.No))
+    window.act_originals.trigger()
     assert not window.act_originals.isChecked()  # the warning was declined
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.act_originals.setChecked(True)
+    when_dialog(press(QMessageBox.StandardButton.Yes))
+    window.act_originals.trigger()
     assert window.export_options().include_originals
     window.act_originals.setChecked(False)
 
-    window.export_pdf(tmp_path / "out", open_after=False)
+    (tmp_path / "out").mkdir()
+    when_dialog(type_path(tmp_path / "out"))
+    window.act_export.trigger()
     wait_idle(qtbot, window)
     from tests.test_privacy import exhibit_image, ocr_page
 
@@ -370,7 +376,9 @@ def test_without_tesseract_everything_but_ocr_works(qtbot, tmp_path: Path, sampl
     wait_idle(qtbot, win)
     (item,) = store.items(store.list_cases()[0].id)
     assert item.ocr_status == "pending" and item.order_numbers == []
-    win.export_pdf(tmp_path / "out", open_after=False)
+    (tmp_path / "out").mkdir()
+    when_dialog(type_path(tmp_path / "out"))
+    win.act_export.trigger()
     wait_idle(qtbot, win)
     assert win.last_export[0].exists()
 
@@ -389,9 +397,9 @@ def test_english_translation(qtbot, tmp_path: Path) -> None:
     from ui.main import install_translation
 
     app = QApplication.instance()
-    translator = install_translation(app, "en")
+    translators = install_translation(app, "en")
     try:
-        assert translator is not None, "proofpack_en.qm is missing: run ./dev.sh"
+        assert translators, "proofpack_en.qm is missing: run ./dev.sh"
         win = MainWindow(Store(tmp_path / "store"),
                          QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(win)
@@ -404,12 +412,20 @@ def test_english_translation(qtbot, tmp_path: Path) -> None:
         set_lang(None)
 
 
-def test_language_switch_rebuilds_the_window_in_place(qtbot, window: MainWindow) -> None:
+def test_language_switch_rebuilds_the_window_in_place(qtbot, tmp_path: Path) -> None:
     from app.i18n import set_lang
-    from ui.main import install_translation
+    from ui.main import install_translation, open_window
 
+    make_application()
+    store = Store(tmp_path / "store")
+    store.create_case("耳机左耳无声", complaint_type="quality")
+    window = open_window(store, QSettings(str(tmp_path / "s.ini"),
+                                          QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
     try:
-        window.set_language("en")
+        assert window.language_actions["zh"].isChecked()
+        window.language_actions["en"].trigger()
         english = window.replacement
         qtbot.addWidget(english)
         assert english.isVisible() and not window.isVisible()
@@ -418,7 +434,8 @@ def test_language_switch_rebuilds_the_window_in_place(qtbot, window: MainWindow)
         assert english.settings.value("language") == "en"
         assert "missing" in english.checklist.heading.text().lower() or \
             "evidence" in english.checklist.heading.text().lower()
-        english.set_language("zh")
+        assert english.language_actions["en"].isChecked()
+        english.language_actions["zh"].trigger()
         chinese = english.replacement
         qtbot.addWidget(chinese)
         assert chinese.act_add_files.text() == "添加截图"

@@ -56,7 +56,7 @@ class LetterPanel(QWidget):
         self.btn_copy.clicked.connect(self.copy)
         self.btn_redraft = QPushButton(self.tr("重新生成草稿"))
         self.btn_redraft.setToolTip(self.tr("按案件信息和证据重新生成（会替换你的修改）"))
-        self.btn_redraft.clicked.connect(self.redraft)
+        self.btn_redraft.clicked.connect(lambda: self.redraft())
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
         buttons.addWidget(self.btn_redraft)
@@ -116,10 +116,12 @@ class LetterPanel(QWidget):
         if stored != self.case.letter_text:
             self.case = self.store.update_case(self.case.id, letter_text=stored)
 
-    def redraft(self, confirm: bool = True) -> None:
+    def redraft(self) -> None:
+        """A fresh draft; an edited letter is replaced only when the buyer says so."""
         if self.case is None or self.case.id is None:
             return
-        if confirm and self.case.letter_text.strip():
+        self.save()  # an edit typed a moment ago counts as an edit too
+        if self.case.letter_text.strip():
             answer = QMessageBox.question(self, self.tr("重新生成草稿"),
                                           self.tr("重新生成会替换你对投诉书的修改，确定吗？"))
             if answer != QMessageBox.StandardButton.Yes:

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
+from app.deadline import read_completion_date
 from app.i18n import t
 from app.models import Case
 from app.rules import PLATFORMS, load_rules
 from app.store import Store
+
+NO_DATE = QDate(2000, 1, 1)  # shown blank (special value): no case, no date
 
 
 class CaseForm(QWidget):
@@ -43,6 +47,13 @@ class CaseForm(QWidget):
         self.completed = QDateEdit()
         self.completed.setCalendarPopup(True)
         self.completed.setDisplayFormat("yyyy-MM-dd")
+        # With no case the field shows nothing rather than a made-up date.
+        self.completed.setMinimumDate(NO_DATE)
+        self.completed.setSpecialValueText(" ")
+        self.completed_hint = QLabel()
+        self.completed_hint.setWordWrap(True)
+        self.completed_hint.setStyleSheet("color: #666")
+        self.read_completion: tuple[date, int] | None = None
         self.completed.setToolTip(self.tr("订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉"))
         self.outcome = QLineEdit()
         self.outcome.setPlaceholderText(self.tr("例如：退货退款，赔偿运费"))
@@ -59,6 +70,7 @@ class CaseForm(QWidget):
         form.addRow(self.tr("金额"), self.amount)
         form.addRow(self.tr("投诉类型"), self.ctype)
         form.addRow(self.tr("订单完成日期"), completed_row)
+        form.addRow("", self.completed_hint)
         form.addRow(self.tr("事情经过"), self.description)
         form.addRow(self.tr("诉求"), self.outcome)
         for edit in (self.title, self.shop, self.order, self.amount, self.description,
@@ -71,14 +83,40 @@ class CaseForm(QWidget):
         self.show_case(None)
 
     def _completed_toggled(self, on: bool) -> None:
+        """Ticking 已确认收货 starts from the 成交时间 read from the screenshots, never from
+        today: a buyer must not be told they are in time when the evidence says otherwise."""
         self.completed.setEnabled(on)
+        if on and self.read_completion is not None:
+            with QSignalBlocker(self.completed):
+                self.completed.setDate(_qdate(self.read_completion[0]))
         self.save()
+        self._update_completed_hint()
+
+    def _update_completed_hint(self) -> None:
+        read = self.read_completion
+        text = ""
+        if read is not None:
+            day, exhibit = read
+            qd = self.completed.date()
+            entered = date(qd.year(), qd.month(), qd.day())
+            if not self.completed_known.isChecked():
+                text = self.tr("按证据{0}中读到的成交时间 {1} 计算投诉期限").format(
+                    exhibit, day.isoformat())
+            elif entered != day:
+                text = self.tr("⚠ 与证据{0}中读到的成交时间 {1} 不同；投诉期限按你填写的日期计算")\
+                    .format(exhibit, day.isoformat())
+        self.completed_hint.setText(text)
+        self.completed_hint.setVisible(bool(text))
 
     def show_case(self, case: Case | None) -> None:
         self.case = None  # no saving while the widgets are filled
         self.setEnabled(case is not None)
-        if case is None:
+        if case is None or case.id is None:
+            self.read_completion = None
+            self.completed.setDate(NO_DATE)
+            self._update_completed_hint()
             return
+        self.read_completion = read_completion_date(self.store.items(case.id))
         self.title.setText(case.title)
         self.platform.setCurrentIndex(max(0, self.platform.findData(case.platform)))
         self.shop.setText(case.shop)
@@ -87,11 +125,21 @@ class CaseForm(QWidget):
         self.ctype.setCurrentIndex(max(0, self.ctype.findData(case.complaint_type)))
         self.completed_known.setChecked(case.order_completed_on is not None)
         self.completed.setEnabled(case.order_completed_on is not None)
-        when = case.order_completed_on or date.today()
-        self.completed.setDate(QDate(when.year, when.month, when.day))
+        read_day = self.read_completion[0] if self.read_completion else None
+        self.completed.setDate(_qdate(case.order_completed_on or read_day or date.today()))
         self.outcome.setText(case.requested_outcome)
         self.description.setText(case.description)
         self.case = case
+        self._update_completed_hint()
+
+    def refresh_read_dates(self) -> None:
+        """New evidence may carry a 成交时间: show it without touching what was entered."""
+        if self.case is not None and self.case.id is not None:
+            self.read_completion = read_completion_date(self.store.items(self.case.id))
+            if not self.completed_known.isChecked() and self.read_completion is not None:
+                with QSignalBlocker(self.completed):
+                    self.completed.setDate(_qdate(self.read_completion[0]))
+            self._update_completed_hint()
 
     def save(self) -> None:
         if self.case is None or self.case.id is None:
@@ -112,4 +160,9 @@ class CaseForm(QWidget):
         if all(getattr(self.case, k) == v for k, v in fields.items()):
             return
         self.case = self.store.update_case(self.case.id, **fields)
+        self._update_completed_hint()
         self.changed.emit(self.case.id)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

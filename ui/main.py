@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.i18n import Lang, parse_lang, set_lang
+from app.logs import setup_logging
 from app.paths import FONT_PATH, ICONS_DIR, TRANSLATIONS_DIR
 from app.store import Store, StoreUnavailable
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.errors import install_excepthook
+from ui.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -42,34 +42,52 @@ def choose_language(settings: QSettings) -> Lang:
     return "zh" if name.startswith("zh") or name in ("c", "") else "en"
 
 
+logger = logging.getLogger(__name__)
 _installed: list[QTranslator] = []  # the translator in use, to remove it on a switch
 
 
-def install_translation(app: QCoreApplication, lang: Lang) -> QTranslator | None:
-    """The window's texts are written in Chinese; English comes from proofpack_en.qm."""
+def _catalogues(lang: Lang) -> list[str]:
+    """The window's texts are written in Chinese and come in English from proofpack_en.qm;
+    Qt's own buttons and dialogs (OK/Cancel, the file dialog) are English and come in
+    Chinese from qtbase_zh_CN.qm, which PySide6 ships."""
+    if lang == "zh":
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        return [str(qt_dir / "qtbase_zh_CN.qm")]
+    return [str(TRANSLATIONS_DIR / f"proofpack_{lang}.qm")]
+
+
+def install_translation(app: QCoreApplication, lang: Lang) -> list[QTranslator]:
+    """Install the catalogues of `lang`, removing those of the language before."""
     while _installed:
         app.removeTranslator(_installed.pop())
     set_lang(lang)  # messages from the core follow the window's language
-    if lang == "zh":
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS_DIR / f"proofpack_{lang}.qm")):
-        app.installTranslator(translator)
-        _installed.append(translator)
-        return translator
-    return None
+    for path in _catalogues(lang):
+        translator = QTranslator(app)
+        if translator.load(path):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            logger.warning("translation %s could not be loaded", path)
+    return list(_installed)
+
+
+def open_window(store: Store, settings: QSettings) -> MainWindow:
+    """The main window, with its language menu wired to rebuild it."""
+    window = MainWindow(store, settings)
+    window.language_requested.connect(lambda lang: switch_language(window, parse_lang(lang)
+                                                                   or "zh"))
+    return window
 
 
 def switch_language(old: MainWindow, lang: Lang) -> MainWindow:
     """Every text is set when a window is built, so a language switch builds the window
     again, on the same store, case and geometry."""
-    from ui.main_window import MainWindow
-
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translation(app, lang)
     case = old.current_case()
-    new = MainWindow(old.store, old.settings)
+    new = open_window(old.store, old.settings)
+    old.replacement = new
     new.setGeometry(old.geometry())
     if case is not None:
         new.reload_cases(select=case.id)
@@ -80,16 +98,19 @@ def switch_language(old: MainWindow, lang: Lang) -> MainWindow:
 
 
 def run(data_dir: Path) -> int:
+    log = setup_logging(data_dir)
+    install_excepthook()
     app = make_application()
     settings = QSettings()
     install_translation(app, choose_language(settings))
-    from ui.main_window import MainWindow
-
     try:
         store = Store(data_dir)
     except StoreUnavailable as exc:
+        logger.error("store unavailable: %s", exc.message())
         QMessageBox.critical(None, app.tr("证据包"), exc.message())
         return 1
-    window = MainWindow(store, settings)
+    window = open_window(store, settings)
     window.show()
+    logger.info("window shown on the %s platform, data in %s, log %s",
+                app.platformName(), data_dir, log)
     return app.exec()

@@ -3,12 +3,24 @@ the checklist on the right. Imports, OCR and export run in background jobs."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -43,7 +55,7 @@ from PySide6.QtWidgets import (
 from app.archive import archive_filename, export_archive, import_archive
 from app.deadline import complaint_deadline
 from app.export.bundle import ExportOptions
-from app.i18n import parse_lang, t
+from app.i18n import current_lang, parse_lang, t
 from app.importer import ImportReport
 from app.models import Case
 from app.ocr.engine import ocr_status
@@ -57,6 +69,7 @@ from ui.assistant_panels import ChannelGuide, LetterPanel, ProgressPanel
 from ui.case_form import CaseForm
 from ui.checklist_panel import ChecklistPanel
 from ui.detail_panel import DetailPanel
+from ui.errors import show_error
 from ui.evidence_model import EvidenceFilter, EvidenceModel, EvidenceView, ItemRole
 from ui.workers import AnalyseJob, CallJob, ExportJob, ImportJob, Job, VerifyJob
 
@@ -64,6 +77,9 @@ CaseIdRole = Qt.ItemDataRole.UserRole + 10
 
 
 class MainWindow(QMainWindow):
+    # A language chosen in the menu; ui/main.py rebuilds the window in it.
+    language_requested = Signal(str)
+
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
         self.store = store
@@ -71,6 +87,7 @@ class MainWindow(QMainWindow):
         self.pool = QThreadPool.globalInstance()
         self.job: Job | None = None
         self.last_export: list[Path] = []
+        self.replacement: MainWindow | None = None  # the window rebuilt in another language
         self.setWindowTitle(self.tr("证据包 ProofPack"))
         self.setAcceptDrops(True)
         self._build_actions()
@@ -81,7 +98,7 @@ class MainWindow(QMainWindow):
 
     # ---- construction ------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object,
+    def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -89,7 +106,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(tip or text)
         action.setStatusTip(tip or text)
-        action.triggered.connect(slot)
+        # triggered(bool) must never land in a slot's parameters: call it with none.
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_actions(self) -> None:
@@ -159,8 +177,15 @@ class MainWindow(QMainWindow):
         self.act_originals.toggled.connect(self._originals_toggled)
         privacy_menu.addAction(self.act_originals)
         lang_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
+        languages = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
         for code, label in (("zh", "简体中文"), ("en", "English")):
-            lang_menu.addAction(self._action(label, lambda _=False, c=code: self.set_language(c)))
+            action = self._action(label, functools.partial(self.set_language, code))
+            action.setCheckable(True)
+            action.setChecked(code == current_lang())
+            languages.addAction(action)
+            lang_menu.addAction(action)
+            self.language_actions[code] = action
 
     def _build_widgets(self) -> None:
         # cases
@@ -306,9 +331,7 @@ class MainWindow(QMainWindow):
             return
         self.letter.save()
         self.settings.setValue("language", lang)
-        from ui.main import switch_language
-
-        self.replacement = switch_language(self, lang)
+        self.language_requested.emit(lang)
 
     def _analyse_stale(self, case_id: int) -> None:
         """Read screenshots imported while OCR was unavailable, or by an older version."""
@@ -456,6 +479,7 @@ class MainWindow(QMainWindow):
             if selected is not None:
                 self.select_item(selected)
         self.stack.setCurrentWidget(self.view if self.model.rowCount() else self.empty_hint)
+        self.case_form.refresh_read_dates()
         self._update_checklist()
         if reload:
             self.letter.refresh_draft()
@@ -583,7 +607,7 @@ class MainWindow(QMainWindow):
 
     def _job_failed(self, message: str) -> None:
         self._finish_job()
-        QMessageBox.critical(self, "ProofPack", message)
+        self.error_box = show_error(self, message)
 
     def _import_finished(self, report: ImportReport) -> None:
         self._finish_job()
@@ -603,27 +627,39 @@ class MainWindow(QMainWindow):
 
     # ---- export and print --------------------------------------------------------------
 
-    def export_pdf(self, folder: Path | None = None, open_after: bool = True) -> None:
+    def export_pdf(self) -> None:
+        """Ask where, then export in the background; say where it went when done."""
         case = self.current_case()
-        if case is None or case.id is None or self.job is not None:
+        if case is None or case.id is None:
             return
-        if folder is None:
-            start = str(self.settings.value("folders/export", str(Path.home())))
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存位置"), start)
-            if not chosen:
-                return
-            folder = Path(chosen)
+        if self.job is not None:
+            self.status_label.setText(self.tr("请等待当前任务完成"))
+            return
+        start = str(self.settings.value("folders/export", str(Path.home())))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存位置"), start)
+        if not chosen:
+            return
+        folder = Path(chosen)
         self.settings.setValue("folders/export", str(folder))
         job = ExportJob(self.store, case.id, folder, self.export_options())
-        job.signals.finished.connect(lambda paths: self._export_finished(paths, open_after))
+        job.signals.finished.connect(self._export_finished)
         self._start(job)
 
-    def _export_finished(self, paths: list[Path], open_after: bool) -> None:
+    def _export_finished(self, paths: list[Path]) -> None:
         self._finish_job()
         self.last_export = paths
         self.status_label.setText(self.tr("已导出：{0}").format(paths[0]))
-        if open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0].parent)))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
+                          self.tr("PDF 证据材料已保存：\n{0}").format(
+                              "\n".join(str(p) for p in paths)),
+                          QMessageBox.StandardButton.Ok, self)
+        open_folder = box.addButton(self.tr("打开所在文件夹"),
+                                    QMessageBox.ButtonRole.ActionRole)
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(paths[0].parent))))
+        box.setModal(False)
+        box.show()
+        self.summary_box = box
 
     def print_bundle(self) -> None:
         """Print through Qt when QtPdf is there; otherwise the system's PDF viewer prints."""
@@ -649,8 +685,8 @@ class MainWindow(QMainWindow):
         keep = [k for k, a in self.redact_actions.items() if not a.isChecked()]
         self.settings.setValue("privacy/keep", keep)
 
-    def _originals_toggled(self, on: bool, confirm: bool = True) -> None:
-        if not on or not confirm:
+    def _originals_toggled(self, on: bool) -> None:
+        if not on:
             return
         answer = QMessageBox.warning(
             self, self.tr("附上未遮盖的原图"),
@@ -695,18 +731,17 @@ class MainWindow(QMainWindow):
         box.show()
         self.summary_box = box
 
-    def backup_case(self, target: Path | None = None) -> None:
+    def backup_case(self) -> None:
         case = self.current_case()
         if case is None or case.id is None or self.job is not None:
             return
-        if target is None:
-            start = Path(str(self.settings.value("folders/backup", str(Path.home()))))
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存案件备份"),
-                str(start / archive_filename(case, date.today())), self.tr("案件备份 (*.zip)"))
-            if not chosen:
-                return
-            target = Path(chosen)
+        start = Path(str(self.settings.value("folders/backup", str(Path.home()))))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存案件备份"),
+            str(start / archive_filename(case, date.today())), self.tr("案件备份 (*.zip)"))
+        if not chosen:
+            return
+        target = Path(chosen)
         self.settings.setValue("folders/backup", str(target.parent))
         case_id = case.id
         job = CallJob(lambda: export_archive(self.store, case_id, target))
@@ -718,17 +753,15 @@ class MainWindow(QMainWindow):
         self.status_label.setText(t("archive.written", path=path,
                                     count=self.model.rowCount()))
 
-    def restore_backup(self, archive: Path | None = None) -> None:
+    def restore_backup(self) -> None:
         if self.job is not None:
             return
-        if archive is None:
-            start = str(self.settings.value("folders/backup", str(Path.home())))
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择案件备份"), start,
-                                                    self.tr("案件备份 (*.zip)"))
-            if not chosen:
-                return
-            archive = Path(chosen)
-        source = archive
+        start = str(self.settings.value("folders/backup", str(Path.home())))
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择案件备份"), start,
+                                                self.tr("案件备份 (*.zip)"))
+        if not chosen:
+            return
+        source = Path(chosen)
         job = CallJob(lambda: import_archive(self.store, source))
         job.signals.finished.connect(self._restore_finished)
         self._start(job)

@@ -7,8 +7,8 @@ pool (app.analyze), so the window never waits on Tesseract.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from app.ocr.engine import ocr_status
 from app.store import Store
 from app.thumbnails import thumbnail_path
 from app.verify import VerifyReport, verify_store
+
+logger = logging.getLogger(__name__)
 
 
 class JobSignals(QObject):
@@ -47,7 +49,7 @@ class Job(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # the window reports it; the job must not take it down
-            traceback.print_exc()
+            logger.exception("%s failed", type(self).__name__)
             # Core errors meant for users (ArchiveError, StoreUnavailable) carry a message().
             message = getattr(exc, "message", None)
             self.signals.failed.emit(message() if callable(message) else str(exc))

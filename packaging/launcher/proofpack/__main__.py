@@ -1,5 +1,6 @@
+"""Entry point of the installed application (Briefcase runs `python -m proofpack`)."""
 import sys
 
-from app.cli import main
+from ui.launcher import main
 
 sys.exit(main())

@@ -1,0 +1,51 @@
+"""Answering the window's real dialogs as a person does: wait for the dialog to show,
+then type into it and press its buttons."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
+
+answered: list[str] = []  # the text of every dialog answered, for the tests to read
+
+
+def when_dialog(handler: Callable[[QWidget], None], timeout_ms: int = 20_000) -> None:
+    """Call `handler` with the next modal dialog once it is on screen."""
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible():
+            handler(dialog)
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def type_path(path: Path) -> Callable[[QWidget], None]:
+    """A file dialog: type the path into its name field and press Enter."""
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), type(dialog)
+        answered.append(dialog.windowTitle())
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText(str(path))
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+    return answer
+
+
+def press(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+    """A message box: click one of its buttons with the mouse."""
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox), type(dialog)
+        answered.append(dialog.text())
+        target = dialog.button(button)
+        assert target is not None, f"no {button} in {dialog.text()!r}"
+        QTest.mouseClick(target, Qt.MouseButton.LeftButton)
+    return answer
