@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
+from app.case.rules import PLATFORMS, load_rules
 from app.i18n import LANGS, Lang, current_lang, parse_lang, set_lang, t
 from app.logs import setup_logging
 from app.ocr.sensitive import SENSITIVE_TYPES
 from app.paths import resolve_data_dir
-from app.rules import PLATFORMS, load_rules
 
 if TYPE_CHECKING:  # the models pull in SQLAlchemy: not for `--help` or OCR workers
-    from app.models import Case
+    from app.store.models import Case
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 logger = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "case": _case, "add": _add, "scan": _scan, "export": _export, "verify": _verify,
     }[args.command]
-    from app.store import StoreUnavailable
+    from app.store.store import StoreUnavailable
 
     try:
         return handler(args)
@@ -184,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _store(args: argparse.Namespace) -> Any:
-    from app.store import Store
+    from app.store.store import Store
 
     return Store(resolve_data_dir(getattr(args, "data_dir", None)))
 
@@ -205,9 +205,9 @@ def _require_case(store: Any, case_id: int) -> Case | None:
 
 
 def _case(args: argparse.Namespace) -> int:
-    from app.deadline import complaint_deadline
-    from app.letter import char_count, letter_text
-    from app.replies import reply_gaps
+    from app.case.deadline import complaint_deadline
+    from app.case.letter import char_count, letter_text
+    from app.case.replies import reply_gaps
 
     store = _store(args)
     if args.case_command == "new":
@@ -271,9 +271,9 @@ def _case(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from app.analyze import analyse_items
-    from app.importer import ImportOutcome, import_paths
+    from app.intake import analyse_items
     from app.ocr.engine import ocr_status
+    from app.store.importer import ImportOutcome, import_paths
 
     store = _store(args)
     if _require_case(store, args.case_id) is None:
@@ -307,8 +307,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from app.analyze import scan_many
-    from app.importer import collect_files
+    from app.intake import scan_many
+    from app.store.importer import collect_files
 
     files = list(collect_files(args.paths))
     results = scan_many(files)
@@ -333,7 +333,7 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from app.export.bundle import ExportOptions, export_case
-    from app.redaction import DEFAULT_TYPES
+    from app.privacy.redaction import DEFAULT_TYPES
 
     store = _store(args)
     if _require_case(store, args.case_id) is None:
@@ -355,7 +355,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_archive(store: Any, case_id: int, output: Path) -> int:
-    from app.archive import export_archive
+    from app.store.archive import export_archive
 
     try:
         path = export_archive(store, case_id, output)
@@ -367,7 +367,7 @@ def _export_archive(store: Any, case_id: int, output: Path) -> int:
 
 
 def _import_archive(store: Any, archive: Path) -> int:
-    from app.archive import ArchiveError, import_archive
+    from app.store.archive import ArchiveError, import_archive
 
     try:
         case = import_archive(store, archive)
@@ -384,7 +384,7 @@ def _import_archive(store: Any, archive: Path) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from app.verify import verify_store
+    from app.store.verify import verify_store
 
     store = _store(args)
     if args.case_id is not None and _require_case(store, args.case_id) is None:

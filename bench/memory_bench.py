@@ -64,10 +64,10 @@ class Sampler(threading.Thread):
 def main() -> int:
     # Imported here, not at the top: OCR workers start by importing the main module, and
     # the app's main module (the proofpack script) is light; so must this one be.
-    from app.analyze import analyse_items
-    from app.importer import import_paths
-    from app.store import Store
-    from app.thumbnails import thumbnail_path
+    from app.intake import analyse_items
+    from app.store.importer import import_paths
+    from app.store.store import Store
+    from app.store.thumbnails import thumbnail_path
     from tests.imagegen import generate, generate_corpus
 
     parser = argparse.ArgumentParser()

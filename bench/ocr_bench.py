@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pytesseract
 from PIL import Image
 
-from app.analyze import CHUNK
+from app.intake import CHUNK
 from app.ocr.engine import LANGS, ocr_status
 from app.ocr.scan import analyse, recognize_images
 from tests.imagegen import generate, generate_corpus

@@ -14,8 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.export.bundle import ExportOptions, export_case
-from app.importer import import_paths
-from app.store import Store
+from app.store.importer import import_paths
+from app.store.store import Store
 from tests.imagegen import generate, generate_corpus
 
 

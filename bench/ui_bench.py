@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
-from app.store import Store
+from app.store.store import Store
 from tests.imagegen import generate, generate_corpus
 from ui.main import make_application
 from ui.main_window import MainWindow

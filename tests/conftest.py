@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.paths import FONT_PATH
-from app.store import Store
+from app.store.store import Store
 from tests.imagegen import Sample, generate
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -29,7 +29,7 @@ def test_no_module_in_app_imports_qt_or_ui() -> None:
 
 def test_headless_commands_do_not_load_qt() -> None:
     code = (
-        "import sys, app.cli, app.store, app.importer, app.analyze, app.export.bundle;"
+        "import sys, app.cli, app.store.store, app.store.importer, app.intake, app.export.bundle;"
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -10,17 +10,17 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
-from app.analyze import analyse_items
-from app.deadline import COMPLETION_LABELS, complaint_deadline
+from app.case.deadline import COMPLETION_LABELS, complaint_deadline
+from app.case.letter import char_count, draft_letter, letter_text
+from app.case.progress import is_overdue, overdue
+from app.case.replies import format_span, reply_gaps
+from app.case.rules import load_channels, load_rules
 from app.export.bundle import ExportOptions, export_case
-from app.importer import import_paths
-from app.letter import char_count, draft_letter, letter_text
-from app.models import Case, EvidenceItem, Submission
+from app.intake import analyse_items
 from app.paths import FONT_PATH
-from app.progress import is_overdue, overdue
-from app.replies import format_span, reply_gaps
-from app.rules import load_channels, load_rules
-from app.store import Store
+from app.store.importer import import_paths
+from app.store.models import Case, EvidenceItem, Submission
+from app.store.store import Store
 
 
 def chat_image(path: Path, turns: list[tuple[str, str]]) -> Path:

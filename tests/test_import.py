@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app import importer
-from app.importer import collect_files, import_paths
-from app.store import Store
+from app.store import importer
+from app.store.importer import collect_files, import_paths
+from app.store.store import Store
 
 
 def png_bytes(size=(64, 48), color=(200, 30, 30)) -> bytes:

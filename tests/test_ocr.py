@@ -89,7 +89,7 @@ FIXED_SET = [(301, "order", "clean"), (302, "order", "forwarded"), (303, "order"
 def test_extractor_on_a_fixed_set_of_generated_screens(tmp_path: Path) -> None:
     """Every fact of a fixed, seeded set of realistic screenshots, degraded as buyers'
     screenshots are (forwarded, recompressed, photographed)."""
-    from app.analyze import scan_many
+    from app.intake import scan_many
     from tests.imagegen import generate
 
     samples, paths = [], []
@@ -119,11 +119,11 @@ def test_ocr_workers_import_no_database_layer() -> None:
     import subprocess
     import sys
 
-    from app.analyze import scan_many
+    from app.intake import scan_many
     from app.ocr.scan import init_ocr_worker, scan_files
 
     assert init_ocr_worker.__module__ == scan_files.__module__ == "app.ocr.scan"
     assert "init_ocr_worker" in scan_many.__code__.co_names
     code = ("import sys, app.ocr.scan; "
-            "assert 'sqlalchemy' not in sys.modules and 'app.store' not in sys.modules")
+            "assert 'sqlalchemy' not in sys.modules and 'app.store.store' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)

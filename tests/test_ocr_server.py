@@ -121,7 +121,7 @@ def _tesseract_children() -> set[str]:
 
 
 def test_scan_in_this_process_leaves_no_tesseract_running(tmp_path: Path) -> None:
-    from app.analyze import scan_many
+    from app.intake import scan_many
 
     if not Path(f"/proc/{os.getpid()}/task").exists():
         pytest.skip("needs /proc to list child processes")

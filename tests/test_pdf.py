@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.analyze import analyse_items
 from app.export.bundle import ExportOptions, export_case
-from app.importer import import_paths
-from app.store import Store
+from app.intake import analyse_items
+from app.store.importer import import_paths
+from app.store.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -169,8 +169,8 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
 
 
 def test_timeline_events_follow_the_screen_kind() -> None:
-    from app.models import EvidenceItem
-    from app.timeline import build_timeline
+    from app.case.timeline import build_timeline
+    from app.store.models import EvidenceItem
 
     def item(kind: str, label: str, value: str) -> EvidenceItem:
         return EvidenceItem(case_id=1, sha256="x", stored_path="x", original_name="x",

@@ -10,15 +10,15 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont, ImageStat
 from pypdf import PdfReader
 
-from app.analyze import analyse_items
-from app.blobs import sha256_of
 from app.export.bundle import ExportOptions, export_case
-from app.importer import import_paths
+from app.files import sha256_of
+from app.intake import analyse_items
 from app.ocr.sensitive import find_sensitive, id_card_valid
 from app.ocr.words import Line, Word, build_line
 from app.paths import FONT_PATH
-from app.redaction import add_manual, remove, set_enabled
-from app.store import Store
+from app.privacy.redaction import add_manual, remove, set_enabled
+from app.store.importer import import_paths
+from app.store.store import Store
 
 PHONE = "13812345678"
 CARD = "6222021234567894"  # Luhn-valid

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.blobs import sha256_of
-from app.db import SCHEMA_VERSION
-from app.importer import import_paths
-from app.models import Submission
-from app.store import Store
-from app.verify import verify_store
+from app.files import sha256_of
+from app.store.importer import import_paths
+from app.store.models import Submission
+from app.store.schema import SCHEMA_VERSION
+from app.store.store import Store
+from app.store.verify import verify_store
 from tests.conftest import proofpack_cmd
 
 SCHEMA_V1 = Path(__file__).parent / "data" / "schema_v1.sql"
@@ -334,9 +334,9 @@ def test_more_bad_input_each_gets_its_message(store: Store, tmp_path: Path) -> N
 MEMORY_PROBE = """
 import resource, sys
 from pathlib import Path
-from app.store import Store
-from app.importer import import_paths
-from app.thumbnails import thumbnail_path
+from app.store.store import Store
+from app.store.importer import import_paths
+from app.store.thumbnails import thumbnail_path
 from app.export.bundle import export_case
 store = Store(Path(sys.argv[1]))
 case = store.create_case("50MP")

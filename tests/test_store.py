@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from app.db import SCHEMA_VERSION
-from app.models import EvidenceItem, Submission
-from app.store import Store
+from app.store.models import EvidenceItem, Submission
+from app.store.schema import SCHEMA_VERSION
+from app.store.store import Store
 
 
 def test_store_creates_sqlite_in_wal_mode_with_foreign_keys(store: Store) -> None:

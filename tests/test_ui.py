@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from app.store import Store
+from app.store.store import Store
 from tests.dialogs import press, type_path, when_dialog
 from ui.main import make_application
 from ui.main_window import MainWindow

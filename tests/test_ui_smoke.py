@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from app.store import Store
+from app.store.store import Store
 
 
 def test_window_opens_with_store(qtbot, tmp_path: Path) -> None:

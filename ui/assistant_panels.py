@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.letter import FORM_LIMIT, char_count, draft_letter
-from app.models import Case, Submission
-from app.progress import STATUSES, channel_name, is_overdue, status_name
-from app.rules import load_channels, pick
-from app.store import Store
+from app.case.letter import FORM_LIMIT, char_count, draft_letter
+from app.case.progress import STATUSES, channel_name, is_overdue, status_name
+from app.case.rules import load_channels, pick
+from app.store.models import Case, Submission
+from app.store.store import Store
 
 SAVE_DELAY_MS = 600  # the letter is saved this long after the last keystroke
 COLUMNS = ("date", "channel", "status", "follow_up")

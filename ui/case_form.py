@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.deadline import read_completion_date
+from app.case.deadline import read_completion_date
+from app.case.rules import PLATFORMS, load_rules
 from app.i18n import t
-from app.models import Case
-from app.rules import PLATFORMS, load_rules
-from app.store import Store
+from app.store.models import Case
+from app.store.store import Store
 
 NO_DATE = QDate(2000, 1, 1)  # shown blank (special value): no case, no date
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.deadline import Deadline
-from app.replies import ReplyGap
-from app.rules import evaluate_checklist, load_rules
+from app.case.deadline import Deadline
+from app.case.replies import ReplyGap
+from app.case.rules import evaluate_checklist, load_rules
 
 
 class ChecklistPanel(QWidget):

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import redaction
-from app.facts import FACT_KEYS, FactError, format_values, parse_values, set_user_facts
-from app.models import EvidenceItem
-from app.rules import KINDS, load_rules
-from app.store import Store
+from app.case.facts import FACT_KEYS, FactError, format_values, parse_values, set_user_facts
+from app.case.rules import KINDS, load_rules
+from app.privacy import redaction
+from app.store.models import EvidenceItem
+from app.store.store import Store
 
 BOX_COLOURS = {"order_number": "#e74c3c", "timestamp": "#2980b9", "amount": "#27ae60",
                "transaction_id": "#8e44ad", "tracking_number": "#d35400"}

@@ -17,10 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
-from app.models import EvidenceItem
-from app.rules import load_rules
-from app.store import Store
-from app.thumbnails import thumbnail_path
+from app.case.rules import load_rules
+from app.store.models import EvidenceItem
+from app.store.store import Store
+from app.store.thumbnails import thumbnail_path
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 SortTimeRole = Qt.ItemDataRole.UserRole + 2

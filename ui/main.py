@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.i18n import Lang, parse_lang, set_lang
 from app.logs import setup_logging
 from app.paths import FONT_PATH, ICONS_DIR, TRANSLATIONS_DIR
-from app.store import Store, StoreUnavailable
+from app.store.store import Store, StoreUnavailable
 from ui.errors import install_excepthook
 from ui.main_window import MainWindow
 

@@ -52,19 +52,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.archive import archive_filename, export_archive, import_archive
-from app.deadline import complaint_deadline
+from app.case.deadline import complaint_deadline
+from app.case.replies import reply_gaps
+from app.case.rules import KINDS, load_rules
 from app.export.bundle import ExportOptions
 from app.i18n import current_lang, parse_lang, t
-from app.importer import ImportReport
-from app.models import Case
 from app.ocr.engine import ocr_status
 from app.ocr.scan import EXTRACTOR_VERSION
 from app.ocr.sensitive import SENSITIVE_TYPES
-from app.replies import reply_gaps
-from app.rules import KINDS, load_rules
-from app.store import Store
-from app.verify import VerifyReport
+from app.store.archive import archive_filename, export_archive, import_archive
+from app.store.importer import ImportReport
+from app.store.models import Case
+from app.store.store import Store
+from app.store.verify import VerifyReport
 from ui.assistant_panels import ChannelGuide, LetterPanel, ProgressPanel
 from ui.case_form import CaseForm
 from ui.checklist_panel import ChecklistPanel

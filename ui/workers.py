@@ -1,7 +1,7 @@
 """Background jobs: import + OCR and PDF export run off the GUI thread.
 
 Each job is a QRunnable on the global QThreadPool; OCR inside it fans out to a process
-pool (app.analyze), so the window never waits on Tesseract.
+pool (app.intake), so the window never waits on Tesseract.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from app.analyze import analyse_items
 from app.export.bundle import ExportOptions, export_case
-from app.importer import ImportOutcome, ImportReport, import_image_bytes, import_paths
+from app.intake import analyse_items
 from app.ocr.engine import ocr_status
-from app.store import Store
-from app.thumbnails import thumbnail_path
-from app.verify import VerifyReport, verify_store
+from app.store.importer import ImportOutcome, ImportReport, import_image_bytes, import_paths
+from app.store.store import Store
+from app.store.thumbnails import thumbnail_path
+from app.store.verify import VerifyReport, verify_store
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,6 @@ with those numbers in the index and the page footers.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -42,18 +40,19 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from app import __version__
-from app.deadline import complaint_deadline
+from app.case.deadline import complaint_deadline
+from app.case.letter import letter_text
+from app.case.progress import channel_name, is_overdue, status_name
+from app.case.rules import evaluate_checklist, load_channels, load_rules, pick
+from app.case.timeline import build_timeline
 from app.export.images import ImageSlice, prepare_exhibit
 from app.export.split import split_bundle
+from app.files import atomic_write
 from app.i18n import Lang, current_lang, t
-from app.letter import letter_text
-from app.models import Case, EvidenceItem, Submission
 from app.paths import FONT_PATH
-from app.progress import channel_name, is_overdue, status_name
-from app.redaction import DEFAULT_TYPES, boxes_to_burn
-from app.rules import evaluate_checklist, load_channels, load_rules, pick
-from app.store import Store
-from app.timeline import build_timeline
+from app.privacy.redaction import DEFAULT_TYPES, boxes_to_burn
+from app.store.models import Case, EvidenceItem, Submission
+from app.store.store import Store
 
 # Binary image streams: ASCII85 text-encoding adds a quarter to the size and, in pure
 # Python, most of the export time. Every PDF reader handles binary streams.
@@ -136,20 +135,8 @@ def export_case(store: Store, case_id: int, output: Path,
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".pdf")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the bundle from others
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, prefix=".export-") as fh:
+        fh.write(data)
 
 
 class Anchor(Flowable):  # type: ignore[misc]  # reportlab is untyped

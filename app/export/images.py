@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageStat
 
 from app.imaging import open_rgb
-from app.redaction import burn
+from app.privacy.redaction import burn
 
 # Effective print resolution: at least MIN_DPI (never blown up beyond the pixels we have),
 # at most MAX_DPI (more only makes the file bigger).

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from PIL import Image
 
-from app.blobs import sha256_of
+from app.files import atomic_write, sha256_of
 from app.imaging import ImageRejected, open_rgb, probe_image
 from app.ocr.chat import chat_messages
 from app.ocr.classify import classify, confident_chars, photo_likeness
@@ -114,11 +113,8 @@ class RecognitionCache:
 
     def put(self, sha256: str, recognition: Recognition) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(recognition.to_json(), fh, ensure_ascii=False)
-            os.replace(tmp, self._path(sha256))
+            with atomic_write(self._path(sha256), fsync=False) as fh:
+                fh.write(json.dumps(recognition.to_json(), ensure_ascii=False).encode())
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -154,7 +150,7 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
 
 
 def init_ocr_worker() -> None:
-    """Start of an OCR worker process. It lives here, not in app.analyze, so a worker
+    """Start of an OCR worker process. It lives here, not in app.intake, so a worker
     imports only the OCR code, not the database layer."""
     # Each worker runs one Tesseract at a time; let it use one core unless the user said
     # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-CHUNK = 1 << 20
+from app.files import CHUNK, sync_dir
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,9 @@ class BlobStore:
             staged.temp_path.unlink(missing_ok=True)
             return final
         final.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(staged.temp_path, 0o444)  # originals are read-only evidence
         os.replace(staged.temp_path, final)
-        _fsync_dir(final.parent)
-        os.chmod(final, 0o444)  # originals are read-only evidence
+        sync_dir(final.parent)
         return final
 
     def discard(self, staged: StagedFile) -> None:
@@ -95,14 +95,6 @@ class BlobStore:
         return removed
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _owner_alive(name: str) -> bool:
     parts = name.split("-")
     if len(parts) < 3 or not parts[1].isdigit():
@@ -120,13 +112,3 @@ def _owner_alive(name: str) -> bool:
         return True
     return True
 
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlmodel import SQLModel, create_engine
 
-from app import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from app.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 
 def _create_v1(conn: sqlite3.Connection) -> None:

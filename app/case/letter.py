@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from app.case.progress import channel_name, status_name
+from app.case.rules import load_rules, pick
+from app.case.timeline import TimelineEntry, build_timeline
 from app.i18n import Lang, current_lang, t
-from app.models import Case, EvidenceItem, Submission
-from app.progress import channel_name, status_name
-from app.rules import load_rules, pick
-from app.timeline import TimelineEntry, build_timeline
+from app.store.models import Case, EvidenceItem, Submission
 
 # Online forms cap the description; 12315's is the tightest commonly met.
 FORM_LIMIT = 1000

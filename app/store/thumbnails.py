@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from app.files import atomic_write
 from app.imaging import open_rgb
-from app.models import EvidenceItem
-from app.store import Store
+from app.store.models import EvidenceItem
+from app.store.store import Store
 
 THUMB_SIDE = 320
 
@@ -22,12 +21,6 @@ def thumbnail_path(store: Store, item: EvidenceItem) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     img = open_rgb(store.item_path(item), max_side=THUMB_SIDE * 2)
     img.thumbnail((THUMB_SIDE, THUMB_SIDE * 2))
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    os.close(fd)
-    try:
-        img.save(tmp, "JPEG", quality=85)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, fsync=False) as fh:  # a cache: rebuilt if lost
+        img.save(fh, "JPEG", quality=85)
     return path

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.blobs import sha256_of
-from app.models import EvidenceItem
-from app.store import Store
+from app.files import sha256_of
+from app.store.models import EvidenceItem
+from app.store.store import Store
 
 Problem = Literal["missing", "altered"]
 

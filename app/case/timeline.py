@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.case.progress import channel_name, status_name
+from app.case.replies import format_span, reply_gaps
 from app.i18n import Lang, current_lang
-from app.models import EvidenceItem, Submission
-from app.progress import channel_name, status_name
-from app.replies import format_span, reply_gaps
+from app.store.models import EvidenceItem, Submission
 
 # What a timestamp's label says happened, in both languages.
 EVENT_OF_LABEL: list[tuple[tuple[str, ...], tuple[str, str]]] = [

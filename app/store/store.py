@@ -18,10 +18,10 @@ from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from app.blobs import BlobStore
-from app.db import StoreTooNewError, init_schema, make_engine
 from app.i18n import t
-from app.models import Case, EvidenceItem, Submission, utcnow
+from app.store.blobs import BlobStore
+from app.store.models import Case, EvidenceItem, Submission, utcnow
+from app.store.schema import StoreTooNewError, init_schema, make_engine
 
 DB_NAME = "proofpack.db"
 Row = TypeVar("Row", EvidenceItem, Submission)

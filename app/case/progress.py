@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.case.rules import load_channels, pick
 from app.i18n import Lang
-from app.models import Submission
-from app.rules import load_channels, pick
+from app.store.models import Submission
 
 STATUSES: dict[str, tuple[str, str]] = {
     "submitted": ("已提交", "Submitted"),

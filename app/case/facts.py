@@ -6,8 +6,8 @@ import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from app.models import EvidenceItem
-from app.store import Store
+from app.store.models import EvidenceItem
+from app.store.store import Store
 
 FACT_KEYS = ("order_numbers", "timestamps", "amounts")
 _SPLIT = re.compile(r"[,，;；、\n]+")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.i18n import Lang, current_lang
-from app.models import EvidenceItem
+from app.store.models import EvidenceItem
 
 MIN_GAP = timedelta(hours=24)
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from app.models import EvidenceItem
 from app.ocr.sensitive import SENSITIVE_TYPES
-from app.store import Store
+from app.store.models import EvidenceItem
+from app.store.store import Store
 
 DEFAULT_TYPES: frozenset[str] = frozenset(SENSITIVE_TYPES)
 PAD = 3  # pixels around a found field: OCR boxes hug the glyphs

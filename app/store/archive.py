@@ -8,8 +8,6 @@ creates the case in one transaction, so a damaged archive adds nothing.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -18,10 +16,11 @@ from typing import Any, get_args
 from sqlmodel import SQLModel
 
 from app import __version__
-from app.blobs import StagedFile
+from app.files import atomic_write
 from app.i18n import t_params
-from app.models import Case, EvidenceItem, Submission, utcnow
-from app.store import Store
+from app.store.blobs import StagedFile
+from app.store.models import Case, EvidenceItem, Submission, utcnow
+from app.store.store import Store
 
 FORMAT = "proofpack-case-archive"
 FORMAT_VERSION = 1
@@ -63,23 +62,15 @@ def export_archive(store: Store, case_id: int, out: Path) -> Path:
         ],
         "submissions": [_dump(sub) for sub in store.submissions(case_id)],
     }
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".archive-", suffix=".part")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
-            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2),
-                        compress_type=zipfile.ZIP_DEFLATED)
-            for item in items:
-                # Images are compressed already; storing them keeps the export fast.
-                zf.write(store.item_path(item), f"originals/{Path(item.stored_path).name}",
-                         compress_type=zipfile.ZIP_STORED)
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    # The archive holds the unredacted originals: readable by the owner only.
+    with atomic_write(out, mode=0o600, prefix=".archive-") as fh, \
+            zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+        zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2),
+                    compress_type=zipfile.ZIP_DEFLATED)
+        for item in items:
+            # Images are compressed already; storing them keeps the export fast.
+            zf.write(store.item_path(item), f"originals/{Path(item.stored_path).name}",
+                     compress_type=zipfile.ZIP_STORED)
     return out
 
 

@@ -21,8 +21,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.i18n import t, t_params
 from app.imaging import IMAGE_SUFFIXES, ImageRejected, probe_image
-from app.models import EvidenceItem
-from app.store import DISK_FULL_ERRNOS, Store
+from app.store.models import EvidenceItem
+from app.store.store import DISK_FULL_ERRNOS, Store
 
 Status = Literal["imported", "duplicate", "error"]
 

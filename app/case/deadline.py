@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from app.case.rules import load_rules
 from app.i18n import Lang, current_lang
-from app.models import Case, EvidenceItem
-from app.rules import load_rules
+from app.store.models import Case, EvidenceItem
 
 COMPLETION_LABELS = ("成交时间", "确认收货", "完成时间", "交易成功")
 Level = Literal["ok", "warn", "passed"]

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from app.i18n import t
-from app.models import EvidenceItem
 from app.ocr.engine import ocr_status
 from app.ocr.recognize import OcrSession
 from app.ocr.scan import (
@@ -21,8 +20,9 @@ from app.ocr.scan import (
     init_ocr_worker,
     scan_files,
 )
-from app.redaction import merge_suggestions
-from app.store import Store
+from app.privacy.redaction import merge_suggestions
+from app.store.models import EvidenceItem
+from app.store.store import Store
 
 # (files done, total, index of the file in the input, its result)
 ScanProgress = Callable[[int, int, int, ScanResult], None]

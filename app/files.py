@@ -1,0 +1,70 @@
+"""Files written whole or not at all, and hashed in streaming: one mechanism for the
+store's originals, the PDF bundle, archives, thumbnails and the OCR cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+CHUNK = 1 << 20
+PUBLIC = "public"  # the mode a user's new file gets (0666 less the umask)
+
+
+@contextmanager
+def atomic_write(path: Path, *, mode: int | str = PUBLIC, fsync: bool = True,
+                 fsync_dir: bool = False, temp_dir: Path | None = None,
+                 prefix: str = ".part-") -> Iterator[IO[bytes]]:
+    """Yield a binary file to write; on success it is flushed, fsynced (unless `fsync` is
+    False: caches), given `mode` and renamed onto `path`, with the folder fsynced when
+    `fsync_dir` (the rename itself must survive a crash: evidence). On any error the
+    temp file is removed and `path` is untouched. `mkstemp` creates 0600, so PUBLIC
+    means a file others may read, as any file the user saves."""
+    folder = temp_dir or path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            if fsync:
+                os.fsync(fh.fileno())
+        os.chmod(tmp, _public_mode() if mode == PUBLIC else int(mode))
+        os.replace(tmp, path)
+        if fsync_dir:
+            sync_dir(path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _public_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def sync_dir(path: Path) -> None:
+    """Make a rename in `path` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
