@@ -9,7 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 answered: list[str] = []  # the text of every dialog answered, for the tests to read
 
@@ -48,4 +55,16 @@ def press(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
         target = dialog.button(button)
         assert target is not None, f"no {button} in {dialog.text()!r}"
         QTest.mouseClick(target, Qt.MouseButton.LeftButton)
+    return answer
+
+
+def type_text(text: str) -> Callable[[QWidget], None]:
+    """An input dialog: type the text and press Enter."""
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog), type(dialog)
+        answered.append(dialog.labelText())
+        edit = dialog.findChild(QLineEdit)
+        assert edit is not None
+        edit.setText(text)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
     return answer

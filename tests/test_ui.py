@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.store.store import Store
-from tests.dialogs import press, type_path, when_dialog
+from tests.dialogs import press, type_path, type_text, when_dialog
 from ui.main import make_application
 from ui.main_window import MainWindow
 
@@ -35,7 +35,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
 def drop(win: MainWindow, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = QPointF(win.stack.mapTo(win, QPoint(50, 50)))
+    pos = QPointF(win.evidence.stack.mapTo(win, QPoint(50, 50)))
     event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     win.dropEvent(event)
@@ -46,8 +46,8 @@ def wait_idle(qtbot, win: MainWindow) -> None:
 
 
 def test_empty_state_tells_what_to_do(window: MainWindow) -> None:
-    assert window.stack.currentWidget() is window.empty_hint
-    assert "把截图拖到这里" in window.empty_hint.text()
+    assert window.evidence.stack.currentWidget() is window.evidence.empty_hint
+    assert "把截图拖到这里" in window.evidence.empty_hint.text()
     assert "还缺" in window.checklist.heading.text()
 
 
@@ -61,7 +61,7 @@ def test_dropping_files_imports_and_ocrs_them(qtbot, window: MainWindow,
     assert [i.kind for i in items] == ["order", "chat"]
     assert all(i.ocr_status == "done" for i in items)
     assert window.model.rowCount() == 2
-    assert window.stack.currentWidget() is window.view
+    assert window.evidence.stack.currentWidget() is window.view
     # one non-modal summary for the bad file, not a dialog per file
     assert window.summary_box is not None and not window.summary_box.isModal()
     assert "notes.png" in window.summary_box.detailedText()
@@ -113,9 +113,9 @@ def test_filter_sort_and_reorder(qtbot, window: MainWindow, sample_dir: Path) ->
     drop(window, [sample_dir / "order.png", sample_dir / "chat.png",
                   sample_dir / "photo.png"])
     wait_idle(qtbot, window)
-    window.kind_filter.setCurrentIndex(window.kind_filter.findData("chat"))
+    window.evidence.kind_filter.setCurrentIndex(window.evidence.kind_filter.findData("chat"))
     assert window.proxy.rowCount() == 1
-    window.kind_filter.setCurrentIndex(0)
+    window.evidence.kind_filter.setCurrentIndex(0)
     assert window.proxy.rowCount() == 3
     ids = [i.id for i in window.model.items]
     mime = window.model.mimeData([window.model.index(2, 0)])
@@ -124,20 +124,21 @@ def test_filter_sort_and_reorder(qtbot, window: MainWindow, sample_dir: Path) ->
         [ids[2], ids[0], ids[1]]
 
 
-def test_case_lifecycle(qtbot, window: MainWindow, monkeypatch) -> None:
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("快递丢件", True))
+def test_case_lifecycle(qtbot, window: MainWindow) -> None:
+    cases = window.cases
+    when_dialog(type_text("Lost parcel"))  # QTest types ASCII only
     window.act_new_case.trigger()
-    assert window.current_case().title == "快递丢件"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("快递丢件（顺丰）", True))
-    window.rename_case()
-    assert window.case_list.currentItem().text() == "快递丢件（顺丰）"
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.delete_case()
+    assert window.current_case().title == "Lost parcel"
+    when_dialog(type_text("Lost parcel (SF)"))
+    QTest.mouseClick(cases.btn_rename, Qt.MouseButton.LeftButton)
+    assert cases.list.currentItem().text() == "Lost parcel (SF)"
+    when_dialog(press(QMessageBox.StandardButton.Yes))
+    QTest.mouseClick(cases.btn_delete, Qt.MouseButton.LeftButton)
     assert [c.title for c in window.store.list_cases()] == ["耳机左耳无声"]
-    window.show_trash.setChecked(True)
-    assert window.case_list.count() == 1 and window.btn_restore.isVisible()
-    window.restore_case()
+    QTest.mouseClick(cases.show_trash, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, cases.show_trash.height() // 2))
+    assert cases.list.count() == 1 and cases.btn_restore.isVisible()
+    QTest.mouseClick(cases.btn_restore, Qt.MouseButton.LeftButton)
     assert len(window.store.list_cases()) == 2
 
 
@@ -197,21 +198,21 @@ def test_store_check_reports_an_altered_original(qtbot, window: MainWindow,
                                                  sample_dir: Path) -> None:
     drop(window, [sample_dir / "order.png", sample_dir / "photo.png"])
     wait_idle(qtbot, window)
-    window.verify_store()
+    window.act_verify.trigger()
     wait_idle(qtbot, window)
-    assert window.last_verify is not None and window.last_verify.ok
-    assert "全部完好" in window.summary_box.text()
+    assert window.tools.last_verify is not None and window.tools.last_verify.ok
+    assert "全部完好" in window.tools.summary_box.text()
 
     victim = window.store.items(window.current_case().id)[1]
     path = window.store.item_path(victim)
     path.chmod(0o644)
     path.write_bytes(path.read_bytes() + b"tampered")
-    window.verify_store()
+    window.act_verify.trigger()
     wait_idle(qtbot, window)
-    assert not window.last_verify.ok
-    assert window.summary_box.icon() == QMessageBox.Icon.Warning
-    assert "photo.png" in window.summary_box.detailedText()
-    assert "已被改动" in window.summary_box.detailedText()
+    assert not window.tools.last_verify.ok
+    assert window.tools.summary_box.icon() == QMessageBox.Icon.Warning
+    assert "photo.png" in window.tools.summary_box.detailedText()
+    assert "已被改动" in window.tools.summary_box.detailedText()
 
 
 def test_backup_and_restore_a_case(qtbot, window: MainWindow, sample_dir: Path,
@@ -248,7 +249,7 @@ def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
     case = window.current_case()
     window.store.update_case(case.id, order_completed_on=date.today() - timedelta(days=25),
                              shop="潮流数码专营店", amount="129.00")
-    window.reload_cases(select=case.id)
+    window.cases.reload(select=case.id)
     assert "还有 5 天" in window.checklist.deadline.text()
     assert "#c0392b" in window.checklist.deadline.styleSheet()
 
@@ -404,7 +405,7 @@ def test_english_translation(qtbot, tmp_path: Path) -> None:
                          QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(win)
         assert win.act_add_files.text() == "Add screenshots"
-        assert "Drag screenshots here" in win.empty_hint.text()
+        assert "Drag screenshots here" in win.evidence.empty_hint.text()
     finally:
         from app.i18n import set_lang
 

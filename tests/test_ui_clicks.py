@@ -62,9 +62,9 @@ def test_export_from_toolbar_menu_and_shortcut(qtbot, window: MainWindow,  # noq
         assert pdf.read_bytes()[:5] == b"%PDF-"
         assert window.last_export == [pdf]
         # it says where the file went, with a way to open the folder
-        assert str(pdf) in window.summary_box.text()
-        assert any("打开" in b.text() for b in window.summary_box.buttons())
-        QTest.mouseClick(window.summary_box.button(QMessageBox.StandardButton.Ok),
+        assert str(pdf) in window.bundle.done_box.text()
+        assert any("打开" in b.text() for b in window.bundle.done_box.buttons())
+        QTest.mouseClick(window.bundle.done_box.button(QMessageBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
@@ -103,8 +103,12 @@ def test_backup_and_restore_from_the_tools_menu(qtbot, window: MainWindow,  # no
     wait_idle(qtbot, window)
     assert len(window.store.list_cases()) == 2
     # the error is shown with its details one click away, and logged
-    assert "无法读取备份文件" in window.error_box.text()
-    assert any(b.text() == "复制详情" for b in window.error_box.buttons())
+    box = window.error_box
+    assert "无法读取备份文件" in box.text() and "proofpack.log" not in box.text()
+    (copy,) = [b for b in box.buttons() if b.text() == "复制详情"]
+    QTest.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert "无法读取备份文件" in QApplication.clipboard().text()
+    assert box.isVisible()  # copying does not close it
 
 
 def test_regenerating_the_letter_asks_before_replacing_an_edit(
@@ -182,3 +186,25 @@ def test_the_window_opens_on_a_real_x_display(tmp_path: Path) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
+
+
+def test_dropping_with_no_case_starts_one(qtbot, tmp_path: Path, sample_dir: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from app.store.store import Store
+    from ui.main import make_application
+
+    make_application()
+    store = Store(tmp_path / "store")
+    win = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.current_case() is None
+    assert win.cases.empty_hint.isVisible() and "新建" in win.cases.empty_hint.text()
+    assert win.case_form.completed.text().strip() == ""  # no made-up 2000-01-01
+    drop(win, [sample_dir / "order.png"])
+    wait_idle(qtbot, win)
+    (case,) = store.list_cases()
+    assert case.title.startswith("新案件") and win.current_case().id == case.id
+    assert len(store.items(case.id)) == 1
+    assert not win.cases.empty_hint.isVisible()

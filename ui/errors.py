@@ -17,10 +17,6 @@ from app.logs import current_log_file
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def show_error(parent: QWidget | None, message: str, details: str = "") -> QMessageBox:
     """A modal-free error box with 复制详情 (copy details) and where the log is."""
     logger.error("%s%s", message, f"\n{details}" if details else "")
@@ -28,10 +24,12 @@ def show_error(parent: QWidget | None, message: str, details: str = "") -> QMess
                       QMessageBox.StandardButton.Ok, parent)
     log = current_log_file()
     if log is not None:
-        box.setInformativeText(_tr("详细记录见日志文件：{0}").format(log))
+        box.setInformativeText(
+            QCoreApplication.translate("ErrorDialog", "详细记录见日志文件：{0}").format(log))
     full = "\n".join(part for part in (message, details) if part)
     box.setDetailedText(full)
-    copy = box.addButton(_tr("复制详情"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(QCoreApplication.translate("ErrorDialog", "复制详情"),
+                         QMessageBox.ButtonRole.ActionRole)
     # An ActionRole button would close the box; copy and keep it open.
     copy.clicked.disconnect()
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(
@@ -48,8 +46,8 @@ def install_excepthook() -> None:
         logger.critical("uncaught exception", exc_info=(kind, exc, tb))
         details = "".join(traceback.format_exception(kind, exc, tb))
         if QApplication.instance() is not None:
-            show_error(QApplication.activeWindow(), _tr("出现了意外错误：{0}").format(exc),
-                       details)
+            message = QCoreApplication.translate("ErrorDialog", "出现了意外错误：{0}")
+            show_error(QApplication.activeWindow(), message.format(exc), details)
         sys.__excepthook__(kind, exc, tb)
 
     sys.excepthook = hook

@@ -90,7 +90,7 @@ def switch_language(old: MainWindow, lang: Lang) -> MainWindow:
     old.replacement = new
     new.setGeometry(old.geometry())
     if case is not None:
-        new.reload_cases(select=case.id)
+        new.cases.reload(select=case.id)
     new.show()
     old.close()
     old.deleteLater()

@@ -1,92 +1,228 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="36" />
+        <source>请等待当前任务完成</source>
+        <translation>Please wait for the current task to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="46" />
+        <source>选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="55" />
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="56" />
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="57" />
+        <source>PDF 证据材料已保存：
+{0}</source>
+        <translation>The PDF evidence bundle was saved:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="60" />
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../ui/case_form.py" line="42" />
+        <location filename="../../ui/case_form.py" line="46" />
         <source>已确认收货</source>
         <translation>Goods received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="46" />
+        <location filename="../../ui/case_form.py" line="57" />
         <source>订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉</source>
         <translation>Date the order completed (goods confirmed received): Taobao usually accepts complaints for about 30 days after it</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="48" />
+        <location filename="../../ui/case_form.py" line="59" />
         <source>例如：退货退款，赔偿运费</source>
         <translation>e.g. return and refund, compensation for shipping</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="50" />
+        <location filename="../../ui/case_form.py" line="61" />
         <source>一两句话说明发生了什么，会写进投诉书</source>
         <translation>What happened, in a sentence or two (goes into the letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="55" />
+        <location filename="../../ui/case_form.py" line="66" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="56" />
+        <location filename="../../ui/case_form.py" line="67" />
         <source>购物平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="57" />
+        <location filename="../../ui/case_form.py" line="68" />
         <source>店铺/卖家</source>
         <translation>Shop / seller</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="58" />
+        <location filename="../../ui/case_form.py" line="69" />
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="59" />
+        <location filename="../../ui/case_form.py" line="70" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="60" />
+        <location filename="../../ui/case_form.py" line="71" />
         <source>投诉类型</source>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="61" />
+        <location filename="../../ui/case_form.py" line="72" />
         <source>订单完成日期</source>
         <translation>Order completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="62" />
+        <location filename="../../ui/case_form.py" line="74" />
         <source>事情经过</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="63" />
+        <location filename="../../ui/case_form.py" line="75" />
         <source>诉求</source>
         <translation>Requested outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="103" />
+        <source>按证据{0}中读到的成交时间 {1} 计算投诉期限</source>
+        <translation>Deadline counted from the completion time {1} read in exhibit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="106" />
+        <source>⚠ 与证据{0}中读到的成交时间 {1} 不同；投诉期限按你填写的日期计算</source>
+        <translation>⚠ Differs from the completion time {1} read in exhibit {0}; the deadline uses the date you entered</translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../ui/case_list.py" line="35" />
+        <source>你的投诉案件</source>
+        <translation>Your complaint cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="37" />
+        <source>还没有案件。点“新建”，或直接把截图拖进窗口，会自动新建一个案件。</source>
+        <translation>No cases yet. Click "New", or just drop screenshots on the window: a case is created for them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="41" />
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="43" />
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="44" />
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="45" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="46" />
+        <source>移到回收站，可恢复</source>
+        <translation>Move to the trash; it can be restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="47" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="48" />
+        <location filename="../../ui/case_list.py" line="147" />
+        <source>清空回收站</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="54" />
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="112" />
+        <source>新建案件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="113" />
+        <source>案件名称（例如：耳机左耳无声）</source>
+        <translation>Case name (e.g. left earbud silent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="121" />
+        <source>重命名案件</source>
+        <translation>Rename case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="121" />
+        <source>案件名称</source>
+        <translation>Case name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="132" />
+        <source>删除案件</source>
+        <translation>Delete case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="133" />
+        <source>把案件“{0}”移到回收站？
+证据文件会保留，可以从回收站恢复。</source>
+        <translation>Move the case "{0}" to the trash?
+Its evidence is kept and the case can be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="148" />
+        <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
+        <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
     </message>
 </context>
 <context>
     <name>ChannelGuide</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="357" />
+        <location filename="../../ui/assistant_panels.py" line="359" />
         <source>投诉渠道指南</source>
         <translation>Where to complain</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="357" />
+        <location filename="../../ui/assistant_panels.py" line="359" />
         <source>适用：</source>
         <translation>When: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="357" />
+        <location filename="../../ui/assistant_panels.py" line="359" />
         <source>准备：</source>
         <translation>Prepare: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="358" />
+        <location filename="../../ui/assistant_panels.py" line="360" />
         <source>投诉要点</source>
         <translation>Tips</translation>
     </message>
@@ -238,6 +374,63 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../ui/errors.py" line="28" />
+        <source>详细记录见日志文件：{0}</source>
+        <translation>Details are in the log file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="31" />
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="49" />
+        <source>出现了意外错误：{0}</source>
+        <translation>Something went wrong: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceArea</name>
+    <message>
+        <location filename="../../ui/evidence_area.py" line="31" />
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_area.py" line="34" />
+        <source>只显示某一类证据</source>
+        <translation>Show one kind of evidence only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_area.py" line="38" />
+        <source>按证据编号</source>
+        <translation>By exhibit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_area.py" line="39" />
+        <source>按时间</source>
+        <translation>By time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_area.py" line="40" />
+        <source>排列方式；拖动缩略图可调整证据编号顺序</source>
+        <translation>Sort order; drag thumbnails to change the exhibit order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_area.py" line="44" />
+        <source>把截图拖到这里
+
+订单详情、聊天记录、付款凭证、物流记录、商品照片……
+也可以按 Ctrl+V 粘贴刚截的图，或点“添加截图”</source>
+        <translation>Drag screenshots here
+
+Order details, chats, payment records, tracking, photos of the goods…
+Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceModel</name>
     <message>
         <location filename="../../ui/evidence_model.py" line="75" />
@@ -248,6 +441,49 @@
         <location filename="../../ui/evidence_model.py" line="81" />
         <source>未识别到订单号、时间或金额，请检查或手动填写</source>
         <translation>No order number, time or amount was found; check the image or fill them in</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../../ui/job_runner.py" line="33" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="51" />
+        <source>请等待当前任务完成</source>
+        <translation>Please wait for the current task to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="66" />
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="69" />
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="69" />
+        <source>正在识别文字</source>
+        <translation>Recognising text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="70" />
+        <source>正在生成PDF</source>
+        <translation>Creating the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="70" />
+        <source>正在核验原件</source>
+        <translation>Checking originals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="73" />
+        <source>{0} {1}/{2}</source>
+        <translation>{0} {1}/{2}</translation>
     </message>
 </context>
 <context>
@@ -269,7 +505,7 @@
     </message>
     <message>
         <location filename="../../ui/assistant_panels.py" line="57" />
-        <location filename="../../ui/assistant_panels.py" line="123" />
+        <location filename="../../ui/assistant_panels.py" line="125" />
         <source>重新生成草稿</source>
         <translation>New draft</translation>
     </message>
@@ -284,22 +520,22 @@
         <translation>Keep it calm and factual; add your name and phone before sending. Edits are saved automatically and used in the exported PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="124" />
+        <location filename="../../ui/assistant_panels.py" line="126" />
         <source>重新生成会替换你对投诉书的修改，确定吗？</source>
         <translation>A new draft replaces your edits to the letter. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="134" />
+        <location filename="../../ui/assistant_panels.py" line="136" />
         <source>　已复制</source>
         <translation> Copied</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="138" />
+        <location filename="../../ui/assistant_panels.py" line="140" />
         <source>共 {0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="139" />
+        <location filename="../../ui/assistant_panels.py" line="141" />
         <source>共 {0} 字，超过在线表单常见的 {1} 字上限，请精简</source>
         <translation>{0} characters: more than the usual {1}-character limit of online forms; please shorten it</translation>
     </message>
@@ -307,419 +543,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
-        <source>隐私(&amp;P)</source>
-        <translation>&amp;Privacy</translation>
+        <location filename="../../ui/main_window.py" line="397" />
+        <source>新案件 {0}</source>
+        <translation>New case {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
-        <source>银行卡号</source>
-        <translation>card numbers</translation>
+        <location filename="../../ui/main_window.py" line="398" />
+        <source>已新建案件“{0}”，可在上方改名</source>
+        <translation>Created the case "{0}"; rename it above</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
-        <source>手机号</source>
-        <translation>phone numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="141" />
-        <source>身份证号</source>
-        <translation>ID numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="141" />
-        <source>收货地址</source>
-        <translation>delivery addresses</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="142" />
-        <source>收货人姓名</source>
-        <translation>recipient names</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="149" />
-        <source>导出时遮盖{0}</source>
-        <translation>Black out {0} in exports</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="156" />
-        <source>导出时附上未遮盖的原图…</source>
-        <translation>Include unredacted originals in exports…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="158" />
-        <source>原图含个人信息，只给受理机关，不要公开上传</source>
-        <translation>Originals contain personal data: give them only to the authority, never upload them publicly</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
-        <source>你的投诉案件</source>
-        <translation>Your complaint cases</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <source>回收站</source>
-        <translation>Trash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="172" />
-        <source>新建</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="174" />
-        <source>重命名</source>
-        <translation>Rename</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="176" />
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="177" />
-        <source>移到回收站，可恢复</source>
-        <translation>Move to the trash; it can be restored</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="179" />
-        <source>恢复</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="181" />
-        <location filename="../../ui/main_window.py" line="411" />
-        <source>清空回收站</source>
-        <translation>Empty trash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="189" />
-        <source>案件</source>
-        <translation>Cases</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="203" />
-        <source>全部类型</source>
-        <translation>All kinds</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="206" />
-        <source>只显示某一类证据</source>
-        <translation>Show one kind of evidence only</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="210" />
-        <source>按证据编号</source>
-        <translation>By exhibit number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="211" />
-        <source>按时间</source>
-        <translation>By time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="212" />
-        <source>排列方式；拖动缩略图可调整证据编号顺序</source>
-        <translation>Sort order; drag thumbnails to change the exhibit order</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="216" />
-        <source>把截图拖到这里
-
-订单详情、聊天记录、付款凭证、物流记录、商品照片……
-也可以按 Ctrl+V 粘贴刚截的图，或点“添加截图”</source>
-        <translation>Drag screenshots here
-
-Order details, chats, payment records, tracking, photos of the goods…
-Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
-        <source>案件名称（例如：耳机左耳无声）</source>
-        <translation>Case name (e.g. left earbud silent)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="385" />
-        <source>重命名案件</source>
-        <translation>Rename case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="385" />
-        <source>案件名称</source>
-        <translation>Case name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="396" />
-        <source>删除案件</source>
-        <translation>Delete case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="397" />
-        <source>把案件“{0}”移到回收站？
-证据文件会保留，可以从回收站恢复。</source>
-        <translation>Move the case "{0}" to the trash?
-Its evidence is kept and the case can be restored.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="412" />
-        <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
-        <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>选择截图或照片</source>
         <translation>Choose screenshots or photos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565" />
-        <source>正在导入</source>
-        <translation>Importing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="565" />
-        <source>正在识别文字</source>
-        <translation>Recognising text</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="566" />
-        <source>正在生成PDF</source>
-        <translation>Creating the PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="566" />
-        <source>正在核验原件</source>
-        <translation>Checking originals</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="582" />
-        <source>正在取消……</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="596" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
+</context>
+<context>
+    <name>PrivacyMenu</name>
     <message>
-        <location filename="../../ui/main_window.py" line="612" />
-        <source>选择保存位置</source>
-        <translation>Choose where to save</translation>
+        <location filename="../../ui/privacy_menu.py" line="18" />
+        <source>隐私(&amp;P)</source>
+        <translation>&amp;Privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624" />
-        <source>已导出：{0}</source>
-        <translation>Exported: {0}</translation>
+        <location filename="../../ui/privacy_menu.py" line="20" />
+        <source>银行卡号</source>
+        <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656" />
+        <location filename="../../ui/privacy_menu.py" line="20" />
+        <source>手机号</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="21" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="21" />
+        <source>收货地址</source>
+        <translation>delivery addresses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="22" />
+        <source>收货人姓名</source>
+        <translation>recipient names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="29" />
+        <source>导出时遮盖{0}</source>
+        <translation>Black out {0} in exports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="36" />
+        <source>导出时附上未遮盖的原图…</source>
+        <translation>Include unredacted originals in exports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="38" />
+        <source>原图含个人信息，只给受理机关，不要公开上传</source>
+        <translation>Originals contain personal data: give them only to the authority, never upload them publicly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="50" />
         <source>附上未遮盖的原图</source>
         <translation>Include unredacted originals</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657" />
+        <location filename="../../ui/privacy_menu.py" line="51" />
         <source>导出的 PDF 将包含未遮盖的原图，其中有银行卡号、手机号、地址等个人信息。
 
 这样的文件只应交给受理投诉的机关，切勿上传到公开平台。确定要附上吗？</source>
@@ -727,155 +821,158 @@ Its evidence is kept and the case can be restored.</translation>
 
 Such a file should only go to the authority handling your complaint, never to a public site. Include them?</translation>
     </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="685" />
-        <source>证据完整性检查</source>
-        <translation>Evidence integrity check</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="705" />
-        <source>保存案件备份</source>
-        <translation>Save case backup</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="706" />
-        <location filename="../../ui/main_window.py" line="727" />
-        <source>案件备份 (*.zip)</source>
-        <translation>Case backups (*.zip)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="726" />
-        <source>选择案件备份</source>
-        <translation>Choose a case backup</translation>
-    </message>
 </context>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="229" />
+        <location filename="../../ui/assistant_panels.py" line="231" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="229" />
+        <location filename="../../ui/assistant_panels.py" line="231" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="229" />
+        <location filename="../../ui/assistant_panels.py" line="231" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="230" />
+        <location filename="../../ui/assistant_panels.py" line="232" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="246" />
+        <location filename="../../ui/assistant_panels.py" line="248" />
         <source>记录一次投诉</source>
         <translation>Record a complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="248" />
+        <location filename="../../ui/assistant_panels.py" line="250" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="250" />
+        <location filename="../../ui/assistant_panels.py" line="252" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="270" />
+        <location filename="../../ui/assistant_panels.py" line="272" />
         <source>受理编号：{0}</source>
         <translation>Reference: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="272" />
+        <location filename="../../ui/assistant_panels.py" line="274" />
         <source>答复：{0}</source>
         <translation>Reply: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="290" />
+        <location filename="../../ui/assistant_panels.py" line="292" />
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="301" />
+        <location filename="../../ui/assistant_panels.py" line="303" />
         <source>还没有投诉记录。每次向平台、12315 等渠道投诉后，在这里记下日期和受理编号，按时跟进。</source>
         <translation>No complaints recorded yet. Each time you complain to the platform, 12315 or elsewhere, note the date and reference number here and follow up on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="304" />
+        <location filename="../../ui/assistant_panels.py" line="306" />
         <source>有 {0} 项投诉已到跟进日期，请联系受理方询问进展</source>
         <translation>{0} complaint(s) are due for follow-up: ask the office handling it how it stands</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="307" />
+        <location filename="../../ui/assistant_panels.py" line="309" />
         <source>共 {0} 条投诉记录</source>
         <translation>{0} complaint(s) recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="342" />
+        <location filename="../../ui/assistant_panels.py" line="344" />
         <source>删除投诉记录</source>
         <translation>Delete complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="343" />
+        <location filename="../../ui/assistant_panels.py" line="345" />
         <source>删除这条投诉记录？</source>
         <translation>Delete this complaint record?</translation>
     </message>
 </context>
 <context>
+    <name>StoreTools</name>
+    <message>
+        <location filename="../../ui/store_tools.py" line="43" />
+        <source>证据完整性检查</source>
+        <translation>Evidence integrity check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="62" />
+        <source>保存案件备份</source>
+        <translation>Save case backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="63" />
+        <location filename="../../ui/store_tools.py" line="79" />
+        <source>案件备份 (*.zip)</source>
+        <translation>Case backups (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="78" />
+        <source>选择案件备份</source>
+        <translation>Choose a case backup</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionDialog</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="149" />
+        <location filename="../../ui/assistant_panels.py" line="151" />
         <source>投诉记录</source>
         <translation>Complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="158" />
+        <location filename="../../ui/assistant_panels.py" line="160" />
         <source>受理编号或投诉单号</source>
         <translation>Reference or ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="163" />
+        <location filename="../../ui/assistant_panels.py" line="165" />
         <source>对方的答复、处理结果</source>
         <translation>Their reply or outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="165" />
+        <location filename="../../ui/assistant_panels.py" line="167" />
         <source>提醒跟进</source>
         <translation>Remind me to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="175" />
+        <location filename="../../ui/assistant_panels.py" line="177" />
         <source>投诉日期</source>
         <translation>Date filed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="176" />
+        <location filename="../../ui/assistant_panels.py" line="178" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="177" />
+        <location filename="../../ui/assistant_panels.py" line="179" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="178" />
+        <location filename="../../ui/assistant_panels.py" line="180" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="179" />
+        <location filename="../../ui/assistant_panels.py" line="181" />
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="180" />
+        <location filename="../../ui/assistant_panels.py" line="182" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
@@ -883,7 +980,7 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/main.py" line="91" />
+        <location filename="../../ui/main.py" line="110" />
         <source>证据包</source>
         <translation>ProofPack</translation>
     </message>

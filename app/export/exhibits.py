@@ -1,0 +1,117 @@
+"""The exhibits: each image redacted, cut into page-sized slices and laid out under its
+heading and facts."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    PageBreak,
+    Spacer,
+    Table,
+)
+
+from app.export.images import ImageSlice, prepare_exhibit
+from app.export.layout import (
+    EXHIBIT_INFO_H,
+    Anchor,
+    Box,
+    BundleBase,
+    PassLayout,
+    grid_style,
+    local_time,
+)
+from app.privacy.redaction import boxes_to_burn
+from app.store.models import EvidenceItem
+
+
+class Exhibits(BundleBase):
+    def _prepare_images(self) -> None:
+        # Continuation pages carry a marker line above and below the slice.
+        marker_h = self.styles["continued"].leading + 2 * mm
+        first_h = self.content_h - EXHIBIT_INFO_H - marker_h
+        page_h = self.content_h - 2 * marker_h - 2 * mm
+        for n, item in enumerate(self.items, start=1):
+            path = self.store.item_path(item)
+            boxes = boxes_to_burn(item, self.options.redact_types)
+            self._slices[n] = prepare_exhibit(path, item.kind, self.content_w, first_h, page_h,
+                                              boxes, (item.width, item.height))
+            self._redacted[n] = len(boxes)
+            if boxes and self.options.include_originals:
+                self._original_slices[n] = prepare_exhibit(path, item.kind, self.content_w,
+                                                           first_h, page_h, None,
+                                                           (item.width, item.height))
+            if self.options.on_progress:
+                self.options.on_progress(n, len(self.items))
+
+    def _exhibit(self, number: int, item: EvidenceItem, layout: PassLayout) -> list[Flowable]:
+        title = self.tr(f"证据{number}", f"Exhibit {number}")
+        kind = self.rules.kind_name(item.kind, self.lang)
+
+        def note_page(page: int) -> None:
+            layout.exhibit_pages[number] = page
+
+        facts_rows = [
+            (self.tr("说明", "Description"), self._description(item)),
+            (self.tr("识别信息", "Extracted facts"), self._key_facts(item, full=True) or "—"),
+            (self.tr("原文件名", "Original file"), item.original_name),
+            (self.tr("导入时间", "Imported"), local_time(item.imported_at)),
+            ("SHA-256", item.sha256),
+        ]
+        if self._redacted.get(number):
+            facts_rows.append((self.tr("隐私遮盖", "Redacted"), self.tr(
+                f"图中 {self._redacted[number]} 处个人信息已涂黑；原件未改动，校验值为原件的",
+                f"{self._redacted[number]} area(s) of personal data blacked out; the "
+                "original is unchanged and the checksum is the original's")))
+        table = Table([[self.p(k, "cell"), self.p(v, "mono" if k == "SHA-256" else "cell")]
+                       for k, v in facts_rows],
+                      colWidths=[26 * mm, self.content_w - 26 * mm])
+        table.setStyle(grid_style(header=False))
+        flow: list[Flowable] = [
+            Anchor(f"exhibit-{number}", f"{title} {kind}", 0, note_page),
+            self.p(f"{title}　{kind}", "h1"),
+            table,
+            Spacer(1, 4 * mm),
+        ]
+        # The info block must fit in the room reserved for it, or the first slice would
+        # not fit under it; _prepare_images sized slices for that room.
+        info_h = sum(f.wrapOn(self._measure, self.content_w, self.content_h)[1]
+                     for f in flow[1:])
+        flow += self._slice_flow(self._slices[number], title, info_h)
+        originals = self._original_slices.get(number)
+        if originals:
+            flow.append(PageBreak())
+            flow.append(self.p(self.tr(f"{title} 原图（未遮盖，含个人信息，请勿公开）",
+                                       f"{title} original (unredacted: personal data, "
+                                       "do not publish)"), "missing"))
+            flow.append(Spacer(1, 2 * mm))
+            flow += self._slice_flow(originals, title, 0)
+        return flow
+
+    def _slice_flow(self, slices: list[ImageSlice], title: str, info_h: float
+                    ) -> list[Flowable]:
+        flow: list[Flowable] = []
+        for s in slices:
+            if s.part > 1:
+                flow.append(PageBreak())
+                flow.append(self.p(self.tr(f"（{title} 续，第 {s.part}/{s.parts} 部分）",
+                                           f"({title} continued, part {s.part}/{s.parts})"),
+                                   "continued"))
+                flow.append(Spacer(1, 2 * mm))
+            width, height = s.width_pt, s.height_pt
+            if s.part == 1 and info_h > EXHIBIT_INFO_H:
+                room = self.content_h - info_h - 2 * mm
+                if height > room:  # a long caption took the image's room: shrink to fit
+                    width, height = width * room / height, room
+            img = Box(width, height) if self._layout_only else \
+                Image(io.BytesIO(s.data), width=width, height=height)
+            img.hAlign = "CENTER"
+            flow.append(img)
+            if s.part < s.parts:
+                flow.append(self.p(self.tr(f"（接下页 · {title} 第 {s.part + 1} 部分）",
+                                           f"(continued on next page · part {s.part + 1})"),
+                                   "continued"))
+        return flow

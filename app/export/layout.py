@@ -1,0 +1,234 @@
+"""What every part of the bundle shares: page geometry, fonts, styles, small
+flowables, and the base every section builds on."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    TableStyle,
+)
+
+from app.case.deadline import complaint_deadline
+from app.case.rules import load_rules
+from app.export.images import ImageSlice
+from app.i18n import Lang, current_lang
+from app.paths import FONT_PATH
+from app.privacy.redaction import DEFAULT_TYPES
+from app.store.models import Case, EvidenceItem, Submission
+from app.store.store import Store
+
+# Binary image streams: ASCII85 text-encoding adds a quarter to the size and, in pure
+# Python, most of the export time. Every PDF reader handles binary streams.
+rl_config.useA85 = 0
+
+FONT = "WenQuanYiMicroHei"
+MARGIN = 18 * mm
+HEADER_H = 12 * mm
+FOOTER_H = 12 * mm
+EXHIBIT_INFO_H = 62 * mm  # room reserved above the first image slice of an exhibit
+ACCENT = colors.HexColor("#1f4e79")
+MISSING = colors.HexColor("#c0392b")
+PRESENT = colors.HexColor("#1e8449")
+GRID = colors.HexColor("#b0b7c3")
+SHADE = colors.HexColor("#eef2f7")
+
+Progress = Callable[[int, int], None]
+
+
+
+
+@dataclass
+class ExportOptions:
+    page_size: str = "A4"  # or "Letter"
+    lang: Lang | None = None
+    now: datetime | None = None  # export time; tests fix it
+    on_progress: Progress | None = None
+    max_part_mb: float | None = None  # split into parts no larger than this
+    # Personal data blacked out in the exhibits (manual boxes always are).
+    redact_types: frozenset[str] = DEFAULT_TYPES
+    # Also append each redacted exhibit unredacted: for an official who needs it, never
+    # for a public upload.
+    include_originals: bool = False
+
+
+@dataclass
+class PassLayout:
+    """What pass one learned: where exhibits start, how many pages there are."""
+
+    exhibit_pages: dict[int, int] = field(default_factory=dict)
+    appendix_page: int = 0  # where the channel guide starts; no exhibit header from there
+    total_pages: int = 0
+
+
+def register_font() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH)))
+
+
+class Anchor(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """Zero-size marker: a bookmark and outline entry, and a note of the page it lands on."""
+
+    def __init__(self, key: str, title: str, level: int, on_page: Callable[[int], None]
+                 | None = None) -> None:
+        super().__init__()
+        self.key, self.title, self.level, self.on_page = key, title, level, on_page
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.bookmarkPage(self.key)
+        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        if self.on_page:
+            self.on_page(canv.getPageNumber())
+
+
+class Box(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """An empty box the size of an image: pass one needs the layout, not the pixels."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width, self.height = width, height
+
+    def wrap(self, _avail_w: float, _avail_h: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+def grid_style(header: bool) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    else:
+        commands.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
+    return TableStyle(commands)
+
+
+def local_time(when: datetime) -> str:
+    """A stored UTC time in the machine's local time zone, with its offset."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+
+class BundleBase:
+    """The case, its evidence and the options, with the texts and styles the sections use."""
+
+    def __init__(self, store: Store, case: Case, items: list[EvidenceItem],
+                 submissions: list[Submission], options: ExportOptions, now: datetime) -> None:
+        register_font()
+        self.store, self.case, self.items = store, case, items
+        self.submissions = submissions
+        self.options, self.now = options, now
+        self.lang: Lang = options.lang or current_lang()
+        self.rules = load_rules()
+        self.pagesize = LETTER if options.page_size.lower() == "letter" else A4
+        self.content_w = self.pagesize[0] - 2 * MARGIN
+        self.content_h = self.pagesize[1] - 2 * MARGIN - HEADER_H - FOOTER_H
+        self.styles = self._styles()
+        self._slices: dict[int, list[ImageSlice]] = {}
+        self._original_slices: dict[int, list[ImageSlice]] = {}  # unredacted, if asked
+        self._redacted: dict[int, int] = {}  # areas blacked out per exhibit
+        self._measure = Canvas(io.BytesIO(), pagesize=self.pagesize)  # for measuring only
+        self._layout_only = False
+        self.deadline = complaint_deadline(case, items, now.date())
+
+    def tr(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def _styles(self) -> dict[str, ParagraphStyle]:
+        base = ParagraphStyle("base", fontName=FONT, fontSize=10, leading=15,
+                              wordWrap="CJK")
+        return {
+            "base": base,
+            "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
+            "mono": ParagraphStyle("mono", parent=base, fontSize=8, leading=11),
+            "h1": ParagraphStyle("h1", parent=base, fontSize=16, leading=24, spaceAfter=8,
+                                 textColor=ACCENT),
+            "title": ParagraphStyle("title", parent=base, fontSize=26, leading=36,
+                                    alignment=TA_CENTER, spaceAfter=6 * mm),
+            "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=14, leading=20,
+                                       alignment=TA_CENTER, textColor=ACCENT),
+            "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5),
+            "cellsmall": ParagraphStyle("cellsmall", parent=base, fontSize=7.5, leading=10),
+            "missing": ParagraphStyle("missing", parent=base, fontSize=9, leading=12.5,
+                                      textColor=MISSING),
+            "present": ParagraphStyle("present", parent=base, fontSize=9, leading=12.5,
+                                      textColor=PRESENT),
+            "letter": ParagraphStyle("letter", parent=base, fontSize=10.5, leading=17,
+                                     spaceAfter=1),
+            "continued": ParagraphStyle("continued", parent=base, fontSize=9,
+                                        textColor=ACCENT, alignment=TA_CENTER),
+        }
+
+    def p(self, text: str, style: str = "base") -> Paragraph:
+        return Paragraph(escape(text), self.styles[style])
+
+    def _section(self, key: str, zh: str, en: str) -> list[Flowable]:
+        title = self.tr(zh, en)
+        return [Anchor(key, title, 0), self.p(title, "h1")]
+
+    def _deadline_text(self) -> str:
+        if self.deadline is None:
+            return self.tr("未填写订单完成日期，无法计算", "no completion date, cannot compute")
+        return f"{self.deadline.describe(self.lang)}（{self.deadline.source(self.lang)}）" \
+            if self.lang == "zh" else \
+            f"{self.deadline.describe(self.lang)} ({self.deadline.source(self.lang)})"
+
+    def _description(self, item: EvidenceItem) -> str:
+        if item.caption:
+            return item.caption
+        kind = self.rules.kind_name(item.kind, self.lang)
+        return kind
+
+    def _key_facts(self, item: EvidenceItem, full: bool = False) -> str:
+        limit = 20 if full else 2
+        parts = []
+        orders = item.effective("order_numbers")[:limit]
+        if orders:
+            parts.append(self.tr("订单号 ", "Order ") + "、".join(orders))
+        stamps = item.effective("timestamps")
+        if stamps:
+            shown = stamps[:limit]
+            parts.append(self.tr("时间 ", "Time ") + "、".join(s.replace("T", " ")
+                                                             for s in shown))
+        amounts = item.effective("amounts")[:limit]
+        if amounts:
+            parts.append(self.tr("金额 ", "Amount ") + "、".join(f"¥{a}" for a in amounts))
+        return "；".join(parts)

@@ -1,0 +1,227 @@
+"""The bundle's own pages: cover, index, checklist, timeline, progress log, letter and
+the channel guide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from app.case.letter import letter_text
+from app.case.progress import channel_name, is_overdue, status_name
+from app.case.rules import evaluate_checklist, load_channels, pick
+from app.case.timeline import build_timeline
+from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, escape, grid_style, unique
+from app.i18n import t
+
+
+class Sections(BundleBase):
+    def _cover(self) -> list[Flowable]:
+        c = self.case
+        ctype = self.rules.complaint_type(c.complaint_type)
+        # A payment slip's 订单号 is Alipay's own number, not the shop order: leave it out.
+        orders = unique([c.order_number, *[o for i in self.items if i.kind in ("order", "chat")
+                                            for o in i.effective("order_numbers")]])
+        rows = [
+            (self.tr("案件名称", "Case"), c.title),
+            (self.tr("购物平台", "Platform"), t(f"platform.{c.platform}", lang=self.lang)),
+            (self.tr("店铺/卖家", "Shop / seller"), c.shop),
+            (self.tr("订单编号", "Order number(s)"), "、".join(orders[:6])),
+            (self.tr("订单金额", "Amount"), f"¥{c.amount}" if c.amount else ""),
+            (self.tr("投诉类型", "Complaint type"), ctype.name(self.lang)),
+            (self.tr("订单完成日期", "Order completed"),
+             c.order_completed_on.isoformat() if c.order_completed_on else ""),
+            (self.tr("投诉期限", "Complaint deadline"), self._deadline_text()),
+            (self.tr("事情经过", "What happened"), c.description),
+            (self.tr("诉求", "Requested outcome"), c.requested_outcome),
+            (self.tr("证据数量", "Exhibits"), self.tr(f"{len(self.items)} 份",
+                                                       str(len(self.items)))),
+            (self.tr("导出时间", "Exported at"), f"{self.now:%Y-%m-%d %H:%M}"),
+        ]
+        table = Table(
+            [[self.p(k, "cell"), self.p(v or "—", "cell")] for k, v in rows],
+            colWidths=[38 * mm, self.content_w - 38 * mm],
+        )
+        style = grid_style(header=False)
+        if self.deadline is not None and self.deadline.level != "ok":
+            row = [k for k, _ in rows].index(self.tr("投诉期限", "Complaint deadline"))
+            style.add("TEXTCOLOR", (1, row), (1, row), MISSING)
+        table.setStyle(style)
+        integrity = self.tr(
+            "完整性说明：本材料中的每份证据均为原始文件的副本，原始文件在导入时已计算 SHA-256 "
+            "校验值并原样保存，未作任何修改。各证据的校验值列于证据目录及各证据页，"
+            "可据此核验原始文件。",
+            "Integrity: every exhibit reproduces an original file that was stored unaltered "
+            "when it was imported; its SHA-256 checksum is listed in the index and on the "
+            "exhibit's page, so the original can be verified against this bundle.",
+        )
+        notes = [Spacer(1, 10 * mm), self.p(integrity, "small")]
+        if any(self._redacted.values()):
+            notes += [Spacer(1, 3 * mm), self.p(self.tr(
+                "隐私保护：为保护个人信息，部分证据图片中的银行卡号、手机号、身份证号、地址、姓名等"
+                "已涂黑（PDF 中不含被遮盖的内容）；原始文件未作任何改动。",
+                "Privacy: card numbers, phone numbers, ID numbers, addresses and names are "
+                "blacked out in some exhibits (the PDF does not contain what is covered); the "
+                "original files are unchanged."), "small")]
+        if self._original_slices:
+            notes += [Spacer(1, 3 * mm), self.p(self.tr(
+                "注意：本材料附有未遮盖的原图，含个人信息，仅供受理机关核对，请勿公开上传。",
+                "Warning: this bundle includes unredacted originals with personal data, for "
+                "the handling authority only; do not upload it publicly."), "missing")]
+        return [
+            Anchor("cover", self.tr("封面", "Cover"), 0),
+            Spacer(1, 22 * mm),
+            self.p(self.tr("消费投诉证据材料", "Consumer Complaint Evidence"), "title"),
+            self.p(c.title, "subtitle"),
+            Spacer(1, 14 * mm),
+            table,
+            *notes,
+        ]
+
+    def _index(self, known: PassLayout | None) -> list[Flowable]:
+        header = [self.tr("编号", "No."), self.tr("类型", "Kind"),
+                  self.tr("说明", "Description"), self.tr("关键信息", "Key facts"),
+                  self.tr("页码", "Page"), "SHA-256"]
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in header]]
+        for number, item in enumerate(self.items, start=1):
+            page = str(known.exhibit_pages.get(number, "")) if known else "00"
+            rows.append([
+                self.p(self.tr(f"证据{number}", f"Exhibit {number}"), "cell"),
+                self.p(self.rules.kind_name(item.kind, self.lang), "cell"),
+                self.p(self._description(item), "cell"),
+                self.p(self._key_facts(item), "cellsmall"),
+                self.p(page, "cell"),
+                self.p(item.sha256[:12], "cellsmall"),
+            ])
+        widths = [16 * mm, 18 * mm, 46 * mm, 0, 12 * mm, 24 * mm]
+        widths[3] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(grid_style(header=True))
+        if not self.items:
+            return [*self._section("index", "证据目录", "Index of exhibits"),
+                    self.p(self.tr("（尚无证据）", "(no exhibits yet)"))]
+        return [*self._section("index", "证据目录", "Index of exhibits"), table]
+
+    def _checklist(self) -> list[Flowable]:
+        ctype = self.rules.complaint_type(self.case.complaint_type)
+        statuses = evaluate_checklist(ctype.id, [i.kind for i in self.items])
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in (
+            self.tr("应备证据", "Evidence needed"), self.tr("状态", "Status"),
+            self.tr("数量", "Items"), self.tr("如何获取", "How to get it"))]]
+        for st in statuses:
+            ok = st.satisfied
+            mark = self.tr("✔ 已具备", "✔ present") if ok else self.tr("✘ 缺少", "✘ MISSING")
+            rows.append([
+                self.p(st.item.label(self.lang), "cell"),
+                self.p(mark, "present" if ok else "missing"),
+                self.p(f"{st.count} / {st.item.min_count}", "cell"),
+                self.p("" if ok else st.item.hint(self.lang), "cellsmall"),
+            ])
+        widths = [52 * mm, 22 * mm, 14 * mm, 0]
+        widths[3] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(grid_style(header=True))
+        return [
+            *self._section("checklist", "证据清单", "Evidence checklist"),
+            self.p(self.tr(f"投诉类型：{ctype.name_zh}", f"Complaint type: {ctype.name_en}")),
+            Spacer(1, 3 * mm),
+            table,
+            Spacer(1, 8 * mm),
+        ]
+
+    def _timeline(self) -> list[Flowable]:
+        entries = build_timeline(self.items, self.submissions, self.lang, self.now)
+        head = [CondPageBreak(60 * mm), *self._section("timeline", "时间线", "Timeline")]
+        if not entries:
+            return [*head, self.p(self.tr("（证据中未识别到日期）",
+                                          "(no dates found in the exhibits)"))]
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in (
+            self.tr("时间", "Time"), self.tr("事件", "Event"), self.tr("出处", "Source"))]]
+        for e in entries:
+            when = f"{e.when:%Y-%m-%d %H:%M}"
+            if e.inferred:
+                when += self.tr("（推断）", " (inferred)")
+            source = self.tr(f"证据{e.exhibit}", f"Exhibit {e.exhibit}") if e.exhibit \
+                else e.detail
+            event = self.p(e.detail if e.reply_gap else e.event,
+                           "missing" if e.reply_gap else "cell")
+            rows.append([self.p(when, "cell"), event, self.p(source, "cell")])
+        widths = [48 * mm, 0, 50 * mm]
+        widths[1] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(grid_style(header=True))
+        note = self.tr("标注“推断”的时间来自聊天中的“昨天”“星期三”等相对时间，日期按截图推算。",
+                       "Times marked inferred come from relative chat stamps such as "
+                       "'yesterday'; their date was worked out from the screenshot.")
+        return [*head, table, Spacer(1, 2 * mm), self.p(note, "small")]
+
+    def _progress_log(self) -> list[Flowable]:
+        if not self.submissions:
+            return []
+        head = [CondPageBreak(50 * mm), Spacer(1, 6 * mm),
+                *self._section("progress", "投诉进度", "Complaint progress")]
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in (
+            self.tr("日期", "Date"), self.tr("渠道", "Channel"), self.tr("受理编号", "Reference"),
+            self.tr("状态", "Status"), self.tr("答复", "Replies"),
+            self.tr("下次跟进", "Follow up"))]]
+        for sub in self.submissions:
+            follow = sub.next_follow_up.isoformat() if sub.next_follow_up else ""
+            late = is_overdue(sub, self.now.date())
+            if late:
+                follow += self.tr("（已逾期）", " (overdue)")
+            rows.append([
+                self.p(sub.submitted_on.isoformat(), "cell"),
+                self.p(channel_name(sub.channel, self.lang), "cell"),
+                self.p(sub.reference, "cellsmall"),
+                self.p(status_name(sub.status, self.lang), "cell"),
+                self.p(" ".join(x for x in (sub.replies, sub.notes) if x), "cellsmall"),
+                self.p(follow, "missing" if late else "cell"),
+            ])
+        widths = [22 * mm, 34 * mm, 28 * mm, 16 * mm, 0, 36 * mm]
+        widths[4] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(grid_style(header=True))
+        return [*head, table]
+
+    def _letter(self) -> list[Flowable]:
+        text = letter_text(self.case, self.items, self.submissions, self.lang, self.now.date())
+        flow = [*self._section("letter", "投诉书", "Complaint letter")]
+        lines = text.splitlines()
+        if lines and lines[0].strip() in ("投诉书", "Complaint"):
+            lines = lines[1:]  # the section heading says it already
+        for line in lines:
+            flow.append(self.p(line, "letter") if line.strip() else Spacer(1, 3 * mm))
+        return flow
+
+    def _channel_guide(self, layout: PassLayout) -> list[Flowable]:
+        guide = load_channels()
+
+        def note_page(page: int) -> None:
+            layout.appendix_page = page
+
+        title = self.tr("附录：投诉渠道指南", "Appendix: where to complain")
+        flow: list[Flowable] = [Anchor("channels", title, 0, note_page), self.p(title, "h1")]
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in (
+            self.tr("渠道", "Channel"), self.tr("适用情形", "When it fits"),
+            self.tr("需要准备", "What to prepare"))]]
+        for ch in guide.channels:
+            rows.append([
+                Paragraph(f"<b>{escape(pick(ch.name, self.lang))}</b><br/>"
+                          f"{escape(pick(ch.contact, self.lang))}", self.styles["cellsmall"]),
+                self.p(pick(ch.when, self.lang), "cellsmall"),
+                self.p(pick(ch.prepare, self.lang), "cellsmall"),
+            ])
+        widths = [52 * mm, 0, 52 * mm]
+        widths[1] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(grid_style(header=True))
+        flow += [table, Spacer(1, 5 * mm), self.p(self.tr("投诉要点", "Tips"), "base")]
+        flow += [self.p(f"· {tip}", "small") for tip in pick(guide.tips, self.lang)]
+        return flow

@@ -1,0 +1,78 @@
+"""Exporting and printing the bundle: where to save it, the job, and what the buyer is
+told when it is done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.export.bundle import ExportOptions
+from app.store.models import Case
+from app.store.store import Store
+from ui.job_runner import JobRunner
+from ui.workers import ExportJob
+
+
+class BundleActions(QObject):
+    def __init__(self, store: Store, settings: QSettings, runner: JobRunner,
+                 current_case: Callable[[], Case | None],
+                 options: Callable[[], ExportOptions], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store, self.settings, self.runner = store, settings, runner
+        self.current_case, self.options = current_case, options
+        self.window = parent
+        self.last_export: list[Path] = []
+        self.done_box: QMessageBox | None = None
+
+    def _case_id(self) -> int | None:
+        case = self.current_case()
+        if case is None or case.id is None:
+            return None
+        if self.runner.busy:
+            self.runner.say(self.tr("请等待当前任务完成"))
+            return None
+        return case.id
+
+    def export_pdf(self) -> None:
+        """Ask where, then export in the background; say where it went when done."""
+        case_id = self._case_id()
+        if case_id is None:
+            return
+        start = str(self.settings.value("folders/export", str(Path.home())))
+        chosen = QFileDialog.getExistingDirectory(self.window, self.tr("选择保存位置"), start)
+        if not chosen:
+            return
+        self.settings.setValue("folders/export", chosen)
+        self.runner.start(ExportJob(self.store, case_id, Path(chosen), self.options()),
+                          self._exported)
+
+    def _exported(self, paths: list[Path]) -> None:
+        self.last_export = paths
+        self.runner.say(self.tr("已导出：{0}").format(paths[0]))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
+                          self.tr("PDF 证据材料已保存：\n{0}").format(
+                              "\n".join(str(p) for p in paths)),
+                          QMessageBox.StandardButton.Ok, self.window)
+        open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(paths[0].parent))))
+        box.setModal(False)
+        box.show()
+        self.done_box = box
+
+    def print_bundle(self) -> None:
+        case_id = self._case_id()
+        if case_id is None:
+            return
+        folder = self.store.data_dir / "exports"
+        self.runner.start(ExportJob(self.store, case_id, folder, self.options()), self._printable)
+
+    def _printable(self, paths: list[Path]) -> None:
+        self.last_export = paths
+        from ui.printing import print_pdf
+
+        print_pdf(self.window, paths[0])

@@ -1,0 +1,88 @@
+"""The Tools menu's store work: checking every original's hash, backing a case up to a
+zip, and restoring one. Each runs as a background job."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.i18n import t
+from app.store.archive import archive_filename, export_archive, import_archive
+from app.store.models import Case
+from app.store.store import Store
+from app.store.verify import VerifyReport
+from ui.job_runner import JobRunner
+from ui.workers import CallJob, VerifyJob
+
+
+class StoreTools(QObject):
+    case_restored = Signal(object)  # the Case a backup was restored as
+
+    def __init__(self, store: Store, settings: QSettings, runner: JobRunner,
+                 current_case: Callable[[], Case | None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store, self.settings, self.runner = store, settings, runner
+        self.current_case = current_case
+        self.window = parent
+        self.summary_box: QMessageBox | None = None
+        self.last_verify: VerifyReport | None = None
+
+    def verify(self) -> None:
+        self.runner.start(VerifyJob(self.store), self._verified)
+
+    def _verified(self, report: VerifyReport) -> None:
+        self.last_verify = report
+        summary = t("verify.ok", count=report.checked) if report.ok else \
+            t("verify.bad", count=report.checked, bad=len(report.problems))
+        self.runner.say(summary)
+        icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, self.tr("证据完整性检查"), summary,
+                          QMessageBox.StandardButton.Ok, self.window)
+        if not report.ok:
+            cases = {c.id: c.title for c in self.store.list_cases()
+                     + self.store.list_cases(trashed=True)}
+            lines = [f"{cases.get(item.case_id, '')} · {item.original_name}: "
+                     f"{t('verify.' + problem)}" for item, problem in report.problems]
+            box.setInformativeText("\n".join(lines[:8]) + ("\n……" if len(lines) > 8 else ""))
+            box.setDetailedText("\n".join(lines))
+        box.setModal(False)
+        box.show()
+        self.summary_box = box
+
+    def backup(self) -> None:
+        case = self.current_case()
+        if case is None or case.id is None or self.runner.busy:
+            return
+        start = Path(str(self.settings.value("folders/backup", str(Path.home()))))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("保存案件备份"),
+            str(start / archive_filename(case, date.today())), self.tr("案件备份 (*.zip)"))
+        if not chosen:
+            return
+        target = Path(chosen)
+        self.settings.setValue("folders/backup", str(target.parent))
+        case_id = case.id
+        count = len(self.store.items(case_id))
+        self.runner.start(CallJob(lambda: export_archive(self.store, case_id, target)),
+                          lambda path: self.runner.say(
+                              t("archive.written", path=path, count=count)))
+
+    def restore(self) -> None:
+        if self.runner.busy:
+            return
+        start = str(self.settings.value("folders/backup", str(Path.home())))
+        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择案件备份"), start,
+                                                self.tr("案件备份 (*.zip)"))
+        if not chosen:
+            return
+        source = Path(chosen)
+        self.runner.start(CallJob(lambda: import_archive(self.store, source)), self._restored)
+
+    def _restored(self, case: Case) -> None:
+        self.runner.say(t("archive.imported", id=case.id, title=case.title,
+                          count=len(self.store.items(case.id or 0))))
+        self.case_restored.emit(case)
