@@ -6,7 +6,8 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.ocr.extract import extract_facts, luhn_valid, repair_digits, unique_values
+from app.ocr.extract import extract_facts, repair_digits, unique_values
+from app.ocr.numbers import luhn_valid
 from app.ocr.words import Word, build_line, normalise
 
 # Tesseract returns each Chinese character as a word, and runs of Latin/digits as one.
@@ -65,7 +66,7 @@ def test_transaction_tracking_phone_and_card_are_not_order_numbers() -> None:
         "运单号 SF1234567890123 复制",
         "联系电话 13812345678",
         "银行卡 6222 0212 3456 7890 123",
-        "商家订单号 T200P5055565384962088195",
+        "身份证号 110105194912310038",
     )
     assert values(found, "order_number") == []
     assert values(found, "transaction_id") == ["2024111222001156781234567890"]
@@ -119,7 +120,8 @@ def test_status_bar_clock_is_ignored() -> None:
 
 def test_amounts_as_decimal_strings() -> None:
     found = facts("实付款 ¥1,299.00", "运费 ￥0.00", "-128.50", "合计：36.8元", "月销 10000+")
-    assert values(found, "amount") == ["1299.00", "128.50", "36.80"]
+    # every money value shown: ¥0.00 shipping too, but a bare 0 is no amount
+    assert values(found, "amount") == ["1299.00", "0.00", "128.50", "36.80"]
 
 
 def test_amount_after_misread_yuan_needs_decimal_point() -> None:
@@ -150,8 +152,8 @@ def test_repair_digits_undoes_ocr_noise(digits: str, data: st.DataObject) -> Non
 def test_order_number_with_unreadable_label_by_its_shape() -> None:
     # label lost on a tiny forwarded screenshot; number shapes of Taobao, Alipay, PDD
     assert values(facts("$7#4 5599966659279190805"), "order_number") == ["5599966659279190805"]
-    assert values(facts("WSS 2024021222009567 187969732387"), "order_number") == \
-        ["2024021222009567187969732387"]
+    # a 28-digit number starting with a date is Alipay's trade number, never an order
+    assert values(facts("WSS 2024021222009567 187969732387"), "order_number") == []
     assert values(facts("订争 241123-123456789012345"), "order_number") == \
         ["241123-123456789012345"]
 
@@ -173,3 +175,49 @@ def test_a_misread_transaction_label_is_still_no_order_number() -> None:
                       f"{label} 2024042222007726291738622042")
         assert values(found, "order_number") == ["113087882455819544"], label
         assert values(found, "transaction_id") == ["2024042222007726291738622042"], label
+
+
+def test_payment_screens_name_the_shops_order_number() -> None:
+    """Alipay's bill labels its own trade number 订单号 and the shop's 商家订单号 (T200P…);
+    WeChat Pay's 交易单号 is its trade number, 商户单号 the shop's (when it is digits)."""
+    alipay = facts("订单号 2023072222001463543383852591",
+                   "商家订单号 T200P1249113071601254105")
+    assert values(alipay, "order_number") == ["1249113071601254105"]
+    assert values(alipay, "transaction_id") == ["2023072222001463543383852591"]
+    wechat = facts("交易单号 4200045947961981386517266437",
+                   "商户单号 F53FCC5SE3E01C4D5A174C3B6")
+    assert values(wechat, "order_number") == []
+    assert values(wechat, "transaction_id") == ["4200045947961981386517266437"]
+    shop = facts("商户单号 50555653849620881951")
+    assert values(shop, "order_number") == ["50555653849620881951"]
+
+
+def test_an_id_card_number_is_never_an_order_number() -> None:
+    from app.ocr.numbers import is_id_number
+
+    assert is_id_number("110105194912310038")
+    for line in ("身份证号 110105194912310038", "证号 110105194912310038",
+                 "ab 110105194912310038"):
+        assert values(facts(line), "order_number") == [], line
+
+
+def test_order_labels_misread_in_one_character_and_labels_under_their_value() -> None:
+    assert values(facts("订单坟号 2512255274481750400 复制"), "order_number") == \
+        ["2512255274481750400"]
+    assert values(facts("17单编号2915815212414636196复制"), "order_number") == \
+        ["2915815212414636196"]
+    assert values(facts("We 132726813404017302 i", "订单编号"), "order_number") == \
+        ["132726813404017302"]
+
+
+def test_bill_list_amounts_and_yuan() -> None:
+    found = facts("天猫-良品铺子手撕面包1000g-15.75", "华为HUAWEI MatePad 11.5平-1619.10",
+                  "-1,799.10", "补偿你5元")
+    assert values(found, "amount") == ["15.75", "1619.10", "1799.10", "5.00"]
+
+
+def test_stamps_with_a_split_month_and_no_space_before_the_time() -> None:
+    found = facts("时间:2023-0 8-3012:45:06", "tb398849867_552025-04-1213:55:19",
+                  "2024-4-5 12:30")
+    assert values(found, "timestamp") == ["2023-08-30T12:45:06", "2025-04-12T13:55:19",
+                                          "2024-04-05T12:30"]

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from app.export.bundle import ExportOptions, export_case
 from app.files import sha256_of
 from app.intake import analyse_items
-from app.ocr.sensitive import find_sensitive, id_card_valid
+from app.ocr.numbers import id_card_valid
+from app.ocr.sensitive import find_sensitive
 from app.ocr.words import Line, Word, build_line
 from app.paths import FONT_PATH
 from app.privacy.redaction import add_manual, remove, set_enabled

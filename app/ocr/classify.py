@@ -16,7 +16,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "payment": (
         "支付宝", "账单详情", "付款金额", "交易号", "支付成功", "付款方式", "收款方",
         "商户订单号", "商家订单号", "账单分类", "支付时间", "付款成功", "交易成功",
-        "花呗", "余额宝", "银行卡", "对此订单有疑问", "账单",
+        "花呗", "余额宝", "银行卡", "对此订单有疑问", "账单", "交易记录", "账单统计",
+        "支出", "收入", "商户单号", "交易单号", "商户全称", "收单机构", "当前状态",
+        "支付方式", "零钱", "电子回单",
     ),
     "logistics": (
         "快递", "物流", "运单号", "已签收", "派送", "揽收", "运输中", "中转", "快递员",
@@ -25,15 +27,24 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "chat": (
         "已读", "未读", "发送", "客服", "亲", "在吗", "您好", "请问", "按住说话", "输入",
         "表情", "官方客服", "人工", "为您服务", "退款", "怎么", "吗", "？",
+        "[图片]", "店铺>", "我要咨询", "稍后回复", "客户", "快捷短语", "搜索联系人",
+        "小蜜", "店小二", "售后专员", "好的", "谢谢", "亲亲",
     ),
 }
 # Words that weigh more: they almost only appear on one kind of screen.
 STRONG: dict[str, tuple[str, ...]] = {
     "order": ("订单编号", "订单详情", "实付款", "成交时间", "商品总价"),
-    "payment": ("账单详情", "付款金额", "支付宝交易号", "收款方", "账单分类"),
+    "payment": ("账单详情", "付款金额", "支付宝交易号", "收款方", "账单分类", "交易记录",
+                "账单统计", "商户单号", "交易单号", "商户全称", "收单机构"),
     "logistics": ("物流详情", "运单号", "快递单号", "已签收", "揽收"),
-    "chat": ("已读", "未读", "按住说话", "发送"),
+    "chat": ("已读", "未读", "按住说话", "发送", "快捷短语", "搜索联系人", "我要咨询"),
 }
+# A chat's own furniture: the shop's quick-action bar (查物流 催发货 退换货) under every
+# conversation, the agent named after the shop (旗舰店:小蜜), a nick with a full stamp
+# over each message on the desktop. 查物流 alone says nothing about logistics.
+CHAT_BAR = re.compile(r"查物流|催发货|退换货")
+AGENT = re.compile(r"(?:旗舰店|专营店|专卖店|官方店|网店|店)\s*[:：]\s*\S")
+NICK_STAMP = re.compile(r"(?m)[A-Za-z]\w{3,}\s*20\d\d-\d\d-\d\d\s*\d\d:\d\d")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")
 
 
@@ -74,6 +85,12 @@ def classify(text: str, photo_score: float, sure_chars: int | None = None) -> st
         score = sum(1.0 for w in words if w in compact)
         score += sum(2.0 for w in STRONG[kind] if w in compact)
         scores[kind] = score
+    bar = len(CHAT_BAR.findall(compact))
+    if bar >= 2:
+        scores["chat"] += 2.0 * bar
+        scores["logistics"] -= 1.0  # the bar's 查物流 counted as 物流
+    scores["chat"] += 2.0 * min(3, len(AGENT.findall(compact)))
+    scores["chat"] += 1.5 * min(4, len(NICK_STAMP.findall(text)))
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 2:
         return "photo" if photo_score > 0.45 and chars < 80 else "other"

@@ -56,7 +56,7 @@ def _may_be_yuan(word: Word) -> bool:
         word.text in YUAN_LOOKALIKES or word.conf < DOUBTFUL_CONF)
 
 
-def _runs(words: list[Word]) -> list[list[int]]:
+def number_runs(words: list[Word]) -> list[list[int]]:
     """Indexes of the number words of a line, grouped when they stand close together."""
     runs: list[list[int]] = []
     previous = -2
@@ -88,7 +88,7 @@ def find_pieces(lines: list[Line]) -> list[Piece]:
     """The runs of digits worth reading again, with the crop around each."""
     pieces = []
     for li, line in enumerate(lines):
-        for run in _runs(line.words):
+        for run in number_runs(line.words):
             if sum(_digit_count(line.words[i].text) for i in run) < MIN_DIGITS:
                 continue
             members = _with_yuan(line.words, run)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.ocr.numbers import is_bank_card, is_id_number, is_trade_number
 from app.ocr.words import Box, Line
 
 # Characters OCR produces for digits, and what they stand for.
@@ -31,9 +32,14 @@ _SEPARATORS = " \u3000·.,_'"
 
 ORDER_LABEL = re.compile(
     r"(?<![商户家])订\s*单\s*(?:编\s*号|号\s*码|号|编\s*码)|订单ID"
-    # small text loses one character of the label: 订香号, 评单号, 证单号 ...
-    r"|(?<![商户家])(?:订\S号|[^\W\d_运递流裹款账商]单号)(?=\s*[:：]?\s*\d)"
+    # small text loses one character of the label: 订香号, 评单号, 订单坟号, 17单编号 ...
+    r"|(?<![商户家])(?:订\S号|订单\S号|\d{1,2}单编号|[^\W\d_运递流裹款账商户易]单号)"
+    r"(?=\s*[:：]?\s*\d)"
 )
+# The shop's order number on a payment screen: Alipay's 商家订单号 (written T200P + the
+# number), WeChat Pay's 商户单号. Alipay's own 订单号 there is its trade number.
+MERCHANT_ORDER_LABEL = re.compile(r"商\s*[家户]\s*(?:\S\s*)?单\s*(?:单\s*)?号")
+MERCHANT_PREFIX = re.compile(r"^[A-Z]{1,2}\d{3}[A-Z]")  # Alipay's T200P
 TRANSACTION_LABEL = re.compile(
     r"(?:支付宝)?交\s*易\s*(?:单\s*)?号|流\s*水\s*号"
     # 支付宝交易号 with its 交 misread (艾易号, 区易号): still no order number
@@ -46,8 +52,10 @@ DIGIT_RUN = re.compile(rf"\d(?:[{_DIGITISH}{re.escape(_SEPARATORS)}-]*\d)?")
 # No \b here: Chinese characters count as word characters, so 号SF123… has no boundary.
 TRACKING_VALUE = re.compile(r"(?<![A-Z0-9])([A-Z]{1,4})?\s*(\d[\d ]{8,20}\d)(?![0-9])")
 
+# A month OCR split with a stray space (2023-0 8-30).
+_D2 = r"(\d ?\d|\d)"
 FULL_STAMP = re.compile(
-    r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*"
+    rf"(20\d\d)\s*[-/.年]\s*{_D2}\s*[-/.月]\s*(\d{{1,2}})\s*日?\s*"
     r"(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?"
 )
 DATE_ONLY = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -66,7 +74,9 @@ AMOUNT_AFTER_LABEL = re.compile(
     rf"(?:{AMOUNT_LABELS})\s*[:：]?\s*{YUAN}?\s*(-?\d[\d,]*\s*\.\s*\d{{1,2}})"
 )
 BARE_AMOUNT_LINE = re.compile(r"^[-+]?\s*(\d[\d,]*\.\d{2})$")
-AMOUNT_IN_WORDS = re.compile(r"(\d[\d,]*\.\d{1,2})\s*元")
+# A bill list's signed amount at the end of a row: 天猫-良品铺子手撕面包1000g-15.75
+SIGNED_AMOUNT_AT_END = re.compile(r"(?<![\d.])[-+]\s*(\d{1,3}(?:,\d{3})*(?:\d+)?\.\d{2})$")
+AMOUNT_IN_WORDS = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d{1,2})?)\s*元")
 
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 STATUS_BAR_FRACTION = 0.05
@@ -125,20 +135,54 @@ def _value_after(lines: list[Line], index: int, start: int) -> tuple[Line, re.Ma
     return None
 
 
+def _value_before(lines: list[Line], index: int) -> tuple[Line, re.Match[str]] | None:
+    """A label standing alone under its value (tilted photos, some app layouts)."""
+    if index == 0 or re.search(r"\d", lines[index].text):
+        return None
+    prev = lines[index - 1]
+    runs = [m for m in DIGIT_RUN.finditer(prev.text) if _is_mostly_digits(m.group())]
+    if len(runs) == 1 and len(re.sub(r"\D", "", runs[0].group())) >= 10 \
+            and not re.search(r"[\u4e00-\u9fff]", prev.text):
+        return prev, runs[0]
+    return None
+
+
+def _skip_merchant_prefix(text: str, start: int) -> int:
+    """Past Alipay's T200P before the shop's order number."""
+    m = re.compile(r"\s*[:：]?\s*").match(text, start)
+    pos = m.end() if m else start
+    prefix = MERCHANT_PREFIX.match(text[pos:].upper().replace("O", "0"))
+    return pos + prefix.end() if prefix else start
+
+
 def _labelled_numbers(lines: list[Line], label: re.Pattern[str], kind: str) -> list[Fact]:
+    """Numbers after (or, alone, above) a label. An order label's number that is an ID
+    card or a payment trade number is not taken for an order number."""
     facts = []
     for i, line in enumerate(lines):
         for lab in label.finditer(line.text):
-            found = _value_after(lines, i, lab.end())
+            start = lab.end()
+            if label is MERCHANT_ORDER_LABEL:
+                start = _skip_merchant_prefix(line.text, start)
+                token = re.match(r"\s*[:：]?\s*(\S+)", line.text[start:])
+                if token and not _is_mostly_digits(token.group(1)):
+                    continue  # WeChat's hex 商户单号: no shop order number in it
+            found = _value_after(lines, i, start)
+            if not found and kind == "order_number":
+                found = _value_before(lines, i)
             if not found:
                 continue
             value_line, match = found
             value = repair_digits(match.group())
-            if kind == "order_number" and not _valid_order_number(value):
+            role = kind
+            if kind == "order_number":
+                if is_trade_number(value):
+                    role = "transaction_id"
+                elif not _valid_order_number(value) or is_id_number(value):
+                    continue
+            if role == "transaction_id" and not (value.isdigit() and len(value) >= 16):
                 continue
-            if kind == "transaction_id" and not (value.isdigit() and len(value) >= 16):
-                continue
-            facts.append(Fact(kind, value, match.group(),
+            facts.append(Fact(role, value, match.group(),
                               value_line.box_of(match.start(), match.end()), lab.group()))
     return facts
 
@@ -163,6 +207,8 @@ def _tracking_numbers(lines: list[Line]) -> list[Fact]:
 
 def _stamp(year: str, month: str, day: str, hour: str, minute: str,
            second: str | None) -> str | None:
+    month, day, hour, minute = (v.replace(" ", "") for v in (month, day, hour, minute))
+    second = second.replace(" ", "") if second else None
     try:
         dt = datetime(int(year), int(month), int(day), int(hour), int(minute),
                       int(second or 0))
@@ -178,7 +224,7 @@ _CONFUSED_IN_NUMBER = re.compile(
 
 def _clean_for_times(text: str) -> str:
     # Inside numbers OCR writes O for 0 and l for 1; fix only next to digits, so words
-    # such as "Hello" stay as they are.
+    # such as "Hello" stay as they are. (Same length: match positions map to boxes.)
     return _CONFUSED_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
 
 
@@ -252,13 +298,14 @@ def _partial_stamp(
     return None
 
 
-def _decimal(raw: str) -> str | None:
+def _decimal(raw: str, zero_ok: bool = False) -> str | None:
+    """The amount as two decimals; ¥0.00 (free shipping) only where a ¥ says so."""
     cleaned = raw.replace(",", "").replace(" ", "").lstrip("-+")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    if value <= 0 or value >= Decimal("10000000"):
+    if value < 0 or (value == 0 and not zero_ok) or value >= Decimal("10000000"):
         return None
     return str(value.quantize(Decimal("0.01")))
 
@@ -276,12 +323,13 @@ def _amounts(lines: list[Line]) -> list[Fact]:
                 if pattern is AMOUNT_AFTER_YUAN and m.group().startswith(("Y", "半", "羊")) \
                         and "." not in raw:
                     continue  # "Y" or "半" read for ¥ only counts with a decimal point
-                value = _decimal(raw)
+                value = _decimal(raw, zero_ok=pattern is AMOUNT_AFTER_YUAN and "." in raw)
                 if value:
                     spans.append((m.start(1), m.end(1)))
                     facts.append(Fact("amount", value, m.group(),
                                       line.box_of(m.start(1), m.end(1))))
-        bare = BARE_AMOUNT_LINE.match(text.strip())
+        bare = BARE_AMOUNT_LINE.match(text.strip()) or \
+            SIGNED_AMOUNT_AT_END.search(text.strip())
         if bare and not spans:
             value = _decimal(bare.group(1))
             if value:
@@ -295,28 +343,16 @@ GARBLED_ROW = re.compile(r"^(\S{1,6})(?:[:：]\s*|\s+|(?<=\D)(?=\d))"
                          r"(\d[\d ]{10,40}\d|\d{6}-\d{15})$")
 
 
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
 def _order_shaped(value: str) -> bool:
     if re.fullmatch(r"\d{6}-\d{15}", value):  # Pinduoduo
         return True
     if re.fullmatch(r"\d{18,19}", value):  # Taobao / Tmall, but not a UnionPay card
-        return not (value.startswith("62") and luhn_valid(value))
-    if re.fullmatch(r"20\d{6}\d{20}", value):  # Alipay: starts with the payment date
-        try:
-            date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-        except ValueError:
-            return False
-        return True
+        return not is_bank_card(value) and not is_id_number(value)
     return False
+
+
+# Rows whose number is never an order number, whatever its shape.
+NOT_ORDER_LABEL = re.compile(r"身份证|证件|卡号|银行卡|电话|手机|运单|快递|物流")
 
 
 def _unlabelled_order_rows(lines: list[Line], claimed: set[str]) -> list[Fact]:
@@ -325,7 +361,7 @@ def _unlabelled_order_rows(lines: list[Line], claimed: set[str]) -> list[Fact]:
     for line in lines:
         m = GARBLED_ROW.match(line.text.strip())
         if not m or m.group(1).isdigit() or TRACKING_LABEL.search(line.text) \
-                or TRANSACTION_LABEL.search(line.text):
+                or TRANSACTION_LABEL.search(line.text) or NOT_ORDER_LABEL.search(line.text):
             continue
         value = m.group(2).replace(" ", "")
         if value in claimed or not _order_shaped(value):
@@ -339,6 +375,7 @@ def _unlabelled_order_rows(lines: list[Line], claimed: set[str]) -> list[Fact]:
 def extract_facts(lines: list[Line], image_height: int,
                   reference: date | None = None) -> list[Fact]:
     numbers = [
+        *_labelled_numbers(lines, MERCHANT_ORDER_LABEL, "order_number"),
         *_labelled_numbers(lines, ORDER_LABEL, "order_number"),
         *_labelled_numbers(lines, TRANSACTION_LABEL, "transaction_id"),
         *_tracking_numbers(lines),

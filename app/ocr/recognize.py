@@ -16,7 +16,9 @@ from PIL import Image
 
 from app.ocr.digits import reread_numbers
 from app.ocr.engine import LANGS, TesseractSetup
+from app.ocr.paddle import engine_choice, paddle_installed, shared_reader
 from app.ocr.preprocess import prepare, prepare_strip
+from app.ocr.second import second_reading
 from app.ocr.server import TesseractServer
 from app.ocr.words import Line, Word, build_line, merge_rows, moved, tsv_words
 
@@ -77,13 +79,19 @@ def _moved(line: Line, scale: float, dx: int = 0, dy: int = 0) -> Line:
 
 def recognize(img: Image.Image, session: OcrSession) -> list[Line]:
     """OCR an RGB image; return its text lines top to bottom with boxes in image pixels."""
+    choice = engine_choice() if paddle_installed() else "tesseract"
+    if choice == "ppocr":
+        return merge_rows(shared_reader().read_page(img))
     prepared = prepare(img)
     data = session.page.read(prepared.image)
     lines = merge_rows([build_line(w) for w in tsv_words(data).values()])
     lines = reread_numbers(prepared.image, lines, session.digits.read)
     if prepared.scale != 1.0:
         lines = [_moved(line, prepared.scale) for line in lines]
-    return [reread_if_unlabelled(img, line, session) for line in lines]
+    lines = [reread_if_unlabelled(img, line, session) for line in lines]
+    if choice == "both":
+        lines = second_reading(img, lines, shared_reader())
+    return lines
 
 
 def recognize_many(images: list[Image.Image], setup: TesseractSetup,

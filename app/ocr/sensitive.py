@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.ocr.extract import luhn_valid
+from app.ocr.numbers import id_card_valid, luhn_valid
 from app.ocr.words import Box, Line
 
 SENSITIVE_TYPES = ("card", "phone", "id_card", "address", "name")
@@ -22,18 +22,6 @@ CARD_LABEL = re.compile(r"银行卡|卡号|储蓄卡|信用卡|借记卡")
 EVIDENCE_LABEL = re.compile(r"订单|交易号|流水号|单号|编号|商户")
 ADDRESS_LABEL = re.compile(r"(?:收货|收件|配送|详细)?地址\s*[:：;；]?\s*")
 NAME_LABEL = re.compile(r"(?:收货人|收件人|联系人|姓名)\s*[:：]?\s*([\u4e00-\u9fff·]{2,5})")
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
-
-
-def id_card_valid(value: str) -> bool:
-    """GB 11643 checksum of an 18-character resident ID number."""
-    if not re.fullmatch(r"\d{17}[\dXx]", value):
-        return False
-    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11] == value[17].upper()
-
-
 def find_sensitive(lines: list[Line], evidence_numbers: set[str]) -> list[dict[str, Any]]:
     """Each sensitive field found: {"type", "text", "box"} in image pixels."""
     found: list[dict[str, Any]] = []

@@ -21,6 +21,10 @@ class Line:
     words: list[Word]
     text: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # char range of each word
+    # The other engine's reading of the same band ("" when only one engine read it):
+    # values both readings agree on are trusted, the others are marked to check.
+    alt_text: str = ""
+    engine: str = "tesseract"
 
     @property
     def box(self) -> Box:

@@ -1,0 +1,58 @@
+"""What a number is by its own shape: checksums and the formats platforms write.
+
+The label beside a number decides its role (app.ocr.extract); these checks only rule
+out numbers that cannot be what the label claims: an ID card number, a bank card, a
+payment platform's trade number.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def id_card_valid(value: str) -> bool:
+    """GB 11643 checksum of an 18-character resident ID number."""
+    if not re.fullmatch(r"\d{17}[\dXx]", value):
+        return False
+    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    return ID_CHECK[total % 11] == value[17].upper()
+
+
+def _is_date(yyyymmdd: str, earliest: int = 1900) -> bool:
+    try:
+        day = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+    except ValueError:
+        return False
+    return earliest <= day.year <= date.today().year
+
+
+def is_id_number(value: str) -> bool:
+    """An 18-character ID number: valid checksum and a plausible birth date."""
+    return id_card_valid(value) and _is_date(value[6:14])
+
+
+def is_trade_number(value: str) -> bool:
+    """A payment platform's own 28-digit trade number: Alipay's starts with the payment
+    date (2024113022001…), WeChat Pay's with 42000."""
+    if not re.fullmatch(r"\d{28}", value):
+        return False
+    return value.startswith("4200") or _is_date(value[:8], earliest=2004)
+
+
+def is_bank_card(value: str) -> bool:
+    """A UnionPay card number (62…, 16–19 digits, Luhn)."""
+    return bool(re.fullmatch(r"62\d{14,17}", value)) and luhn_valid(value)

@@ -1,0 +1,91 @@
+"""The second reading: PP-OCR reads again the bands of the page where the facts are.
+
+Tesseract found the lines; the bands holding digits (order numbers, times, amounts) or
+text it was unsure of are read by PP-OCR, whose reading becomes the line and Tesseract's
+is kept beside it (Line.alt_text) so extraction can see where the two agree.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PIL import Image
+
+from app.ocr.digits import number_runs
+from app.ocr.paddle import PaddleReader
+from app.ocr.words import Box, Line, Word, build_line, union_boxes
+
+logger = logging.getLogger(__name__)
+
+MIN_DIGITS = 3  # a band with fewer digits carries no number worth a second look
+BAND_PAD = 0.25  # of the line height, above and below
+LABEL_ROOM = 5.0  # line heights of room left of a number: a label Tesseract misread
+SIDE_PAD = 0.8  # line heights of room right of a number
+
+
+def number_crops(line: Line, img_width: int, img_height: int) -> list[Box]:
+    """Where a line holds numbers: each run of number words, widened to the left by a few
+    characters (the label before it, which Tesseract misreads in small text) and padded."""
+    crops: list[Box] = []
+    previous_right = 0
+    for run in number_runs(line.words):
+        if sum(c.isdigit() for i in run for c in line.words[i].text) < MIN_DIGITS:
+            continue
+        left, top, width, height = union_boxes(line.words[i].box for i in run)
+        height = max(1, height)
+        pad = max(2, round(height * BAND_PAD))
+        x0 = max(previous_right, left - round(LABEL_ROOM * height))
+        x1 = min(img_width, left + width + round(SIDE_PAD * height))
+        y0, y1 = max(0, top - pad), min(img_height, top + height + pad)
+        previous_right = x1
+        if x1 - x0 > 2 and y1 - y0 > 2:
+            crops.append((x0, y0, x1 - x0, y1 - y0))
+    return crops
+
+
+def second_reading(img: Image.Image, lines: list[Line], reader: PaddleReader) -> list[Line]:
+    crops = [number_crops(line, img.width, img.height) for line in lines]
+    flat = [box for boxes in crops for box in boxes]
+    try:
+        readings = iter(reader.read_boxes(img, flat))
+    except Exception:  # the second engine failing must never lose the first reading
+        logger.exception("PP-OCR failed; keeping Tesseract's reading")
+        return lines
+    out = list(lines)
+    for i, boxes in enumerate(crops):
+        if not boxes:
+            continue
+        parts = [next(readings) for _ in boxes]
+        out[i] = replaced(lines[i], boxes, parts)
+    return out
+
+
+def replaced(line: Line, boxes: list[Box], parts: list[Line]) -> Line:
+    """The line with what lies inside each crop read by PP-OCR instead of Tesseract."""
+    def inside(word: Word) -> bool:
+        centre = word.box[0] + word.box[2] / 2
+        return any(x <= centre < x + w for x, _y, w, _h in boxes)
+
+    words = [w for w in line.words if not inside(w)]
+    for part in parts:
+        words += tokens(part)
+    again = build_line(words)
+    again.alt_text = line.text
+    again.engine = "both"
+    return again
+
+
+def tokens(line: Line) -> list[Word]:
+    """PP-OCR's characters joined into the words Tesseract would give: a run of digits
+    (with its separators) is one word, each Chinese character its own."""
+    out: list[Word] = []
+    for (start, _end), word in zip(line.spans, line.words, strict=True):
+        joinable = out and word.text[:1].isascii() and out[-1].text[-1:].isascii() \
+            and not word.text.isspace() and line.text[start - 1:start] != " "
+        if joinable:
+            last = out[-1]
+            out[-1] = Word(last.text + word.text, min(last.conf, word.conf),
+                           union_boxes([last.box, word.box]))
+        else:
+            out.append(Word(word.text, word.conf, word.box))
+    return out
