@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.case.rules import PLATFORMS, load_rules
-from app.i18n import LANGS, Lang, current_lang, parse_lang, set_lang, t
+from app.i18n import LANGS, Lang, current_lang, parse_lang, printable, set_lang, t
 from app.logs import setup_logging
 from app.ocr.sensitive import SENSITIVE_TYPES
 from app.paths import resolve_data_dir
@@ -60,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     case_sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     new = case_sub.add_parser("new", parents=[common], help=_h("新建案件", "create a case"))
     new.add_argument("title")
-    new.add_argument("--order", default="", help=_h("订单编号", "order number"))
+    new.add_argument("--order", action="append", default=[], metavar="NUMBER",
+                     help=_h("订单编号（一个案件涉及多个订单时可重复）",
+                             "order number (repeat for a case about several orders)"))
     new.add_argument("--type", default="quality", choices=sorted(load_rules().types),
                      help=_h("投诉类型", "complaint type"))
     new.add_argument("--platform", default="taobao", choices=PLATFORMS,
@@ -207,12 +209,14 @@ def _require_case(store: Any, case_id: int) -> Case | None:
 def _case(args: argparse.Namespace) -> int:
     from app.case.deadline import complaint_deadline
     from app.case.letter import char_count, letter_text
+    from app.case.orders import item_checks, reference_orders
     from app.case.replies import reply_gaps
 
     store = _store(args)
     if args.case_command == "new":
         case = store.create_case(
-            args.title, order_number=args.order, complaint_type=args.type,
+            args.title, order_numbers=[o.replace(" ", "") for o in args.order],
+            complaint_type=args.type,
             platform=args.platform, shop=args.shop, amount=args.amount,
             order_completed_on=args.completed, requested_outcome=args.outcome,
             description=args.description,
@@ -254,7 +258,7 @@ def _case(args: argparse.Namespace) -> int:
     print(f"  {t('platform.' + case.platform)} · "
           f"{rules.complaint_type(case.complaint_type).name()}")
     for label, value in ((_h("店铺", "Shop"), case.shop),
-                         (_h("订单编号", "Order"), case.order_number),
+                         (_h("订单编号", "Order"), "、".join(case.order_numbers)),
                          (_h("金额", "Amount"), case.amount)):
         if value:
             print(f"  {label}: {value}")
@@ -263,17 +267,24 @@ def _case(args: argparse.Namespace) -> int:
         print(f"  {deadline.describe()}")
     for gap in reply_gaps(items):
         print(f"  {gap.describe()}")
+    references = reference_orders(case, items)
     for n, item in enumerate(items, start=1):
-        facts = " ".join([*item.order_numbers[:1], *item.timestamps[:1], *item.amounts[:1]])
+        # What the buyer corrected wins over what OCR read (item.effective).
+        facts = " ".join([*item.effective("order_numbers")[:1],
+                          *item.effective("timestamps")[:1], *item.effective("amounts")[:1]])
         print(f"  {_h('证据', 'Exhibit ')}{n}  {rules.kind_name(item.kind):6} "
-              f"{item.original_name}  {facts}")
+              f"{printable(item.original_name)}  {facts}")
+        for check in item_checks(item, references):
+            if check.status == "misread":
+                print("    " + t("order.misread", read=check.value, should=check.should_be))
+            elif check.status == "other":
+                print("    " + t("order.other", value=check.value))
     return EXIT_OK
 
 
 def _add(args: argparse.Namespace) -> int:
-    from app.intake import analyse_items
-    from app.ocr.engine import ocr_status
-    from app.store.importer import ImportOutcome, import_paths
+    from app.intake import import_and_analyse
+    from app.store.importer import ImportOutcome
 
     store = _store(args)
     if _require_case(store, args.case_id) is None:
@@ -286,19 +297,14 @@ def _add(args: argparse.Namespace) -> int:
         else:
             print(f"{outcome.path}: {word}", flush=True)
 
-    result = import_paths(store, args.case_id, args.paths, on_progress=report)
+    result = import_and_analyse(store, args.case_id, args.paths, ocr=not args.no_ocr,
+                                on_import=report)
     if not result.outcomes:
         print(t("err.is_directory_empty"), file=sys.stderr)
         return EXIT_FAILED
-    new_ids = set(result.imported_ids)
-    if new_ids and not args.no_ocr:
-        status = ocr_status()
-        if status.available:
-            items = [i for i in store.items(args.case_id) if i.id in new_ids]
-            analyse_items(store, items)
-        else:
-            print(status.message(), file=sys.stderr)
-            print(t("ocr.skipped"), file=sys.stderr)
+    if result.ocr_problem:
+        print(result.ocr_problem, file=sys.stderr)
+        print(t("ocr.skipped"), file=sys.stderr)
     print(result.summary())
     imported, dupes = result.count("imported"), result.count("duplicate")
     if imported or dupes == len(result.outcomes):

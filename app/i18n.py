@@ -19,6 +19,11 @@ LANG_ENV = "PROOFPACK_LANG"
 _current: Lang | None = None
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # order numbers checked against the case's
+    "order.misread": ("识别出的订单号 {read} 可能识别有误，应为 {should}",
+                      "order number read as {read} is probably {should} (misread)"),
+    "order.other": ("其他订单：{value} 不是本案件的订单号", "another order: {value} is not "
+                    "an order of this case"),
     # import outcomes
     "imported": ("已导入", "imported"),
     "duplicate": ("重复（此案件中已有相同文件）", "duplicate (already in this case)"),
@@ -189,3 +194,12 @@ def t(key: str, /, lang: Lang | None = None, **kwargs: object) -> str:
         return key
     text = pair[0] if (lang or current_lang()) == "zh" else pair[1]
     return text.format(**kwargs) if kwargs else text
+
+
+_CONTROL = dict.fromkeys([*range(0, 32), 127, *range(0x80, 0xA0)], "\ufffd")
+
+
+def printable(text: str) -> str:
+    """Text as it may be printed to a terminal or a log line: control characters (an
+    escape sequence, a newline in a file name) shown as \ufffd instead of acted on."""
+    return text.translate(_CONTROL)

@@ -1,4 +1,5 @@
-"""OCR for batches: scanning files across processes and storing what was found."""
+"""Importing and reading evidence: the one import-then-analyse path, and OCR for batches
+(scanning files across processes and storing what was found)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from app.ocr.scan import (
     scan_files,
 )
 from app.privacy.redaction import merge_suggestions
+from app.store.importer import ImportOutcome, ImportReport, import_image_bytes, import_paths
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
@@ -150,3 +152,44 @@ def analyse_items(
     scan_many(paths, store.data_dir / "cache" / "ocr", [reference_date(i) for i in items],
               workers, progress, should_cancel)
     return updated
+
+
+def needs_reading(item: EvidenceItem) -> bool:
+    """Imported but never read (OCR off, failed, or the import was killed mid-OCR), or
+    read by an older extractor."""
+    return item.ocr_status in ("pending", "unavailable") or (
+        item.ocr_status == "done" and item.extractor_version != EXTRACTOR_VERSION)
+
+
+def import_and_analyse(
+    store: Store,
+    case_id: int,
+    paths: Sequence[Path] = (),
+    pasted: Sequence[tuple[bytes, str]] = (),
+    ocr: bool = True,
+    on_import: Callable[[int, int, ImportOutcome], None] | None = None,
+    on_ocr: Callable[[int, int, EvidenceItem], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """The one import path: copy the files (and pasted images) into the store, then read
+    the new items and any of the case's items still waiting to be read. The CLI's `add`
+    and the window both go through here."""
+    report = import_paths(store, case_id, list(paths), on_progress=on_import,
+                          should_cancel=should_cancel)
+    for data, name in pasted:
+        outcome = import_image_bytes(store, case_id, data, name)
+        report.outcomes.append(outcome)
+        if on_import:
+            on_import(len(report.outcomes), len(report.outcomes), outcome)
+    cancelled = should_cancel is not None and should_cancel()
+    report.cancelled = report.cancelled or cancelled
+    if not ocr or cancelled:
+        return report
+    status = ocr_status()
+    if not status.available:
+        report.ocr_problem = status.message()
+        return report
+    waiting = [i for i in store.items(case_id) if needs_reading(i)]
+    if waiting:
+        analyse_items(store, waiting, on_progress=on_ocr, should_cancel=should_cancel)
+    return report

@@ -221,3 +221,11 @@ def test_stamps_with_a_split_month_and_no_space_before_the_time() -> None:
                   "2024-4-5 12:30")
     assert values(found, "timestamp") == ["2023-08-30T12:45:06", "2025-04-12T13:55:19",
                                           "2024-04-05T12:30"]
+
+
+def test_order_numbers_typed_in_chat_by_platform_format() -> None:
+    found = facts("我的订单322643845817什么时", "订单 5055565384962088195 还没发货",
+                  "编号230405-481921930429468复制", "我的手机13812345678",
+                  "订单110105194912310038")
+    assert values(found, "order_number") == ["322643845817", "5055565384962088195",
+                                             "230405-481921930429468"]

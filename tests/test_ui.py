@@ -356,12 +356,12 @@ def test_redaction_in_the_detail_panel_and_privacy_menu(qtbot, window: MainWindo
 
 def test_without_tesseract_everything_but_ocr_works(qtbot, tmp_path: Path, sample_dir: Path,
                                                    monkeypatch) -> None:
+    import app.intake
     import ui.main_window
-    import ui.workers
     from app.ocr.engine import OcrStatus, ocr_status
 
     missing = OcrStatus(None, (), "missing_binary")
-    for module in (ui.main_window, ui.workers):
+    for module in (ui.main_window, app.intake):
         monkeypatch.setattr(module, "ocr_status", lambda: missing)
     make_application()
     store = Store(tmp_path / "store")
@@ -384,7 +384,7 @@ def test_without_tesseract_everything_but_ocr_works(qtbot, tmp_path: Path, sampl
     assert win.last_export[0].exists()
 
     # Tesseract installed: the next start reads what was imported without it
-    for module in (ui.main_window, ui.workers):
+    for module in (ui.main_window, app.intake):
         monkeypatch.setattr(module, "ocr_status", ocr_status)
     again = MainWindow(store, settings)
     qtbot.addWidget(again)

@@ -208,3 +208,32 @@ def test_dropping_with_no_case_starts_one(qtbot, tmp_path: Path, sample_dir: Pat
     assert case.title.startswith("新案件") and win.current_case().id == case.id
     assert len(store.items(case.id)) == 1
     assert not win.cases.empty_hint.isVisible()
+
+
+def test_a_misread_order_number_is_flagged_and_confirmed_by_a_click(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: F811
+    from tests.conftest import text_image
+
+    case = window.current_case()
+    window.store.update_case(case.id, order_number="5055565384962088195")
+    window.cases.reload(select=case.id)
+    misread = text_image(["订单编号 5055565384962088795", "实付款 ¥129.00"],
+                         tmp_path / "misread.png")
+    other = text_image(["订单编号 2912345678901234567", "实付款 ¥59.00"], tmp_path / "other.png")
+    drop(window, [misread, other])
+    wait_idle(qtbot, window)
+    tips = [window.model.data(window.model.index(r, 0), Qt.ItemDataRole.ToolTipRole)
+            for r in range(2)]
+    assert "应为 5055565384962088195" in tips[0]
+    assert "其他订单" in tips[1]
+    window.view.setCurrentIndex(window.proxy.index(1, 0))
+    detail = window.detail
+    assert "其他订单" in detail.order_note.text()
+    assert detail.btn_confirm.isEnabled()
+    QTest.mouseClick(detail.btn_confirm, Qt.MouseButton.LeftButton)
+    item = window.store.get_item(detail.item.id)
+    assert item.user_facts["order_numbers"] == ["2912345678901234567"]
+    assert not detail.btn_confirm.isEnabled()
+    # confirmed, it is one of the case's orders now
+    assert "其他订单" not in window.model.data(window.model.index(1, 0),
+                                             Qt.ItemDataRole.ToolTipRole)

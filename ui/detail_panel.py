@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.case.facts import FACT_KEYS, FactError, format_values, parse_values, set_user_facts
+from app.case.orders import item_checks, reference_orders
 from app.case.rules import KINDS, load_rules
 from app.privacy import redaction
 from app.store.models import EvidenceItem
@@ -44,6 +45,9 @@ class ImageView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # Fitting the width must not make a scroll bar come and go, or each fit resizes
+        # the viewport and asks for the next one (a resize loop).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.zoom = 1.0
         self.auto_fit = True  # follow the panel's width until the user zooms
         self.redaction_items: list[QGraphicsRectItem] = []
@@ -137,7 +141,7 @@ class ImageView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.auto_fit:
+        if self.auto_fit and event.size().width() != event.oldSize().width():
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -189,6 +193,13 @@ class DetailPanel(QWidget):
         redaction_buttons.addStretch(1)
         redaction_buttons.addWidget(self.btn_draw)
         redaction_buttons.addWidget(self.btn_unredact)
+        self.order_note = QLabel()
+        self.order_note.setWordWrap(True)
+        self.order_note.setStyleSheet("color: #c0392b")
+        self.btn_confirm = QPushButton(self.tr("确认识别结果"))
+        self.btn_confirm.setToolTip(self.tr("核对图中的订单号、时间和金额无误后确认；"
+                                            "确认的值才会作为案件的订单号印在封面上"))
+        self.btn_confirm.clicked.connect(lambda _checked=False: self.confirm_all())
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b")
         self.text = QPlainTextEdit()
@@ -199,6 +210,11 @@ class DetailPanel(QWidget):
         layout = QVBoxLayout(info)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.order_note)
+        confirm_row = QHBoxLayout()
+        confirm_row.addStretch(1)
+        confirm_row.addWidget(self.btn_confirm)
+        layout.addLayout(confirm_row)
         layout.addLayout(redaction_buttons)
         layout.addWidget(self.redactions)
         layout.addWidget(self.message)
@@ -219,10 +235,11 @@ class DetailPanel(QWidget):
         self.item = item
         enabled = item is not None
         for widget in (self.kind, self.caption, *self.fields.values(), self.btn_draw,
-                       self.btn_unredact, self.redactions):
+                       self.btn_unredact, self.redactions, self.btn_confirm):
             widget.setEnabled(enabled)
         self.btn_draw.setChecked(False)
         self.message.clear()
+        self.order_note.clear()
         if item is None:
             self.image.scene().clear()
             self.text.clear()
@@ -239,6 +256,36 @@ class DetailPanel(QWidget):
             edit.setText(format_values(key, item.effective(key)))
             edit.setStyleSheet("font-weight: bold" if key in item.user_facts else "")
         self.text.setPlainText(item.ocr_text or item.ocr_error)
+        self._show_order_checks(item)
+
+    def _show_order_checks(self, item: EvidenceItem) -> None:
+        """What the case's order numbers say of this exhibit's (misread, another order)."""
+        case = self.store.get_case(item.case_id)
+        refs = reference_orders(case, self.store.items(item.case_id)) if case else []
+        notes = []
+        for check in item_checks(item, refs):
+            if check.status == "misread":
+                notes.append(self.tr("订单号 {0} 可能识别有误，应为 {1}").format(
+                    check.value, check.should_be))
+            elif check.status == "other":
+                notes.append(self.tr("其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除")
+                             .format(check.value))
+        unconfirmed = [k for k in FACT_KEYS if item.effective(k) and k not in item.user_facts]
+        if unconfirmed and not notes:
+            notes.append(self.tr("识别结果尚未核对"))
+        self.order_note.setText("\n".join(notes))
+        self.btn_confirm.setEnabled(bool(unconfirmed))
+
+    def confirm_all(self) -> None:
+        """The buyer checked the values against the picture: keep them as theirs."""
+        if self.item is None or self.item.id is None:
+            return
+        for key in FACT_KEYS:
+            if self.item.effective(key) and key not in self.item.user_facts:
+                self.item = set_user_facts(self.store, self.item.id, key,
+                                           self.item.effective(key))
+        self.show_item(self.item)
+        self.changed.emit(self.item.id)
 
     def _save_fact(self, key: str) -> None:
         if self.item is None or self.item.id is None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
+from app.case.orders import belongs_to_other_order, item_checks, reference_orders
 from app.case.rules import load_rules
 from app.store.models import EvidenceItem
 from app.store.store import Store
@@ -52,12 +53,15 @@ class EvidenceModel(QAbstractListModel):
         self.store = store
         self.case_id: int | None = None
         self.items: list[EvidenceItem] = []
+        self.references: list[str] = []  # the case's order numbers (typed or confirmed)
         self._icons: dict[str, QIcon] = {}
 
     def load(self, case_id: int | None) -> None:
         self.beginResetModel()
         self.case_id = case_id
         self.items = self.store.items(case_id) if case_id is not None else []
+        case = self.store.get_case(case_id) if case_id is not None else None
+        self.references = reference_orders(case, self.items) if case is not None else []
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -77,7 +81,15 @@ class EvidenceModel(QAbstractListModel):
             return self._icon(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = [item.original_name]
-            if needs_attention(item):
+            for check in item_checks(item, self.references):
+                if check.status == "misread":
+                    tip.append(self.tr("订单号 {0} 可能识别有误，应为 {1}").format(
+                        check.value, check.should_be))
+                elif check.status == "other":
+                    tip.append(self.tr("其他订单：{0} 不是本案件的订单号").format(check.value))
+            if item.ocr_status == "pending":
+                tip.append(self.tr("正在识别文字……"))
+            elif needs_attention(item):
                 tip.append(self.tr("未识别到订单号、时间或金额，请检查或手动填写"))
             if item.ocr_error:
                 tip.append(item.ocr_error)
@@ -130,13 +142,14 @@ class EvidenceModel(QAbstractListModel):
         self.reordered.emit()
 
     def _icon(self, item: EvidenceItem) -> QIcon:
-        key = "|".join([item.sha256, item.kind, *item.effective("order_numbers")[:1],
-                        *item.effective("timestamps")[:1]])
+        other = belongs_to_other_order(item, self.references)
+        key = "|".join([item.sha256, item.kind, item.ocr_status, str(other),
+                        *item.effective("order_numbers")[:1], *item.effective("timestamps")[:1]])
         if key not in self._icons:
-            self._icons[key] = QIcon(self._badged(item))
+            self._icons[key] = QIcon(self._badged(item, other))
         return self._icons[key]
 
-    def _badged(self, item: EvidenceItem) -> QPixmap:
+    def _badged(self, item: EvidenceItem, other_order: bool) -> QPixmap:
         canvas = QPixmap(ICON)
         canvas.fill(QColor("#f0f0f0"))
         try:
@@ -154,9 +167,11 @@ class EvidenceModel(QAbstractListModel):
         font = QFont(painter.font())
         font.setPointSize(8)
         painter.setFont(font)
-        kind = load_rules().kind_name(item.kind)
+        reading = item.ocr_status == "pending"
+        kind = self.tr("识别中…") if reading else load_rules().kind_name(item.kind)
         band = ICON.height() - INFO_H
-        painter.fillRect(0, band, ICON.width(), 20, QColor(KIND_COLOURS[item.kind]))
+        painter.fillRect(0, band, ICON.width(), 20,
+                         QColor("#95a5a6" if reading else KIND_COLOURS[item.kind]))
         painter.fillRect(0, band + 20, ICON.width(), INFO_H - 20, QColor("white"))
         painter.setPen(QColor("white"))
         painter.drawText(6, band + 15, kind)
@@ -166,7 +181,11 @@ class EvidenceModel(QAbstractListModel):
         facts = [orders[0] if orders else "", stamps[0].replace("T", " ")[:16] if stamps else ""]
         for n, text in enumerate(t for t in facts if t):
             painter.drawText(6, band + 34 + n * 16, text)
-        if needs_attention(item):
+        if other_order:
+            painter.fillRect(0, 0, ICON.width(), 22, QColor("#c0392b"))
+            painter.setPen(QColor("white"))
+            painter.drawText(6, 16, self.tr("其他订单"))
+        elif needs_attention(item) and not reading:
             painter.setBrush(QColor("#f39c12"))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(ICON.width() - 30, 6, 24, 24)

@@ -16,9 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from app.export.bundle import ExportOptions, export_case
-from app.intake import analyse_items
-from app.ocr.engine import ocr_status
-from app.store.importer import ImportOutcome, ImportReport, import_image_bytes, import_paths
+from app.intake import analyse_items, import_and_analyse
+from app.store.importer import ImportOutcome, ImportReport
 from app.store.store import Store
 from app.store.thumbnails import thumbnail_path
 from app.store.verify import VerifyReport, verify_store
@@ -80,19 +79,9 @@ class ImportJob(Job):
             self._make_thumbnail(outcome)
             self.signals.progress.emit(done, total, "import")
 
-        report = import_paths(self.store, self.case_id, self.paths,
-                              on_progress=imported, should_cancel=lambda: self.cancelled)
-        for data, name in self.pasted:
-            outcome: ImportOutcome = import_image_bytes(self.store, self.case_id, data, name)
-            self._make_thumbnail(outcome)
-            report.outcomes.append(outcome)
-        new = set(report.imported_ids)
-        if new and not self.cancelled and ocr_status().available:
-            items = [i for i in self.store.items(self.case_id) if i.id in new]
-            analyse_items(self.store, items, on_progress=step("ocr"),
-                          should_cancel=lambda: self.cancelled)
-        report.cancelled = report.cancelled or self.cancelled
-        return report
+        return import_and_analyse(self.store, self.case_id, self.paths, self.pasted,
+                                  on_import=imported, on_ocr=step("ocr"),
+                                  should_cancel=lambda: self.cancelled)
 
 
     def _make_thumbnail(self, outcome: ImportOutcome) -> None:

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from app.case.deadline import complaint_deadline
+from app.case.orders import item_checks, reference_orders
 from app.case.rules import load_rules
 from app.export.images import ImageSlice
 from app.i18n import Lang, current_lang
@@ -47,6 +48,8 @@ MISSING = colors.HexColor("#c0392b")
 PRESENT = colors.HexColor("#1e8449")
 GRID = colors.HexColor("#b0b7c3")
 SHADE = colors.HexColor("#eef2f7")
+# After a value that is an OCR reading the buyer has not confirmed (explained in the index).
+UNCONFIRMED = "*"
 
 Progress = Callable[[int, int], None]
 
@@ -168,6 +171,7 @@ class BundleBase:
         self._measure = Canvas(io.BytesIO(), pagesize=self.pagesize)  # for measuring only
         self._layout_only = False
         self.deadline = complaint_deadline(case, items, now.date())
+        self.references = reference_orders(case, items)
 
     def tr(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -218,17 +222,35 @@ class BundleBase:
         return kind
 
     def _key_facts(self, item: EvidenceItem, full: bool = False) -> str:
+        """The exhibit's order numbers, times and amounts. Values the buyer did not type
+        or confirm are OCR readings and carry UNCONFIRMED; an order number read a digit
+        or two off the case's is printed as the case's, with what was read."""
         limit = 20 if full else 2
         parts = []
-        orders = item.effective("order_numbers")[:limit]
+        orders = []
+        for check in item_checks(item, self.references)[:limit]:
+            if check.status == "case":
+                orders.append(check.value)
+            elif check.status == "misread":
+                orders.append(self.tr(f"{check.should_be}（截图识别为 {check.value}，有误差）",
+                                      f"{check.should_be} (read as {check.value})"))
+            elif check.status == "other":
+                orders.append(self.tr(f"{check.value}（其他订单）",
+                                      f"{check.value} (another order)"))
+            else:
+                orders.append(check.value + self._mark(item, "order_numbers"))
         if orders:
-            parts.append(self.tr("订单号 ", "Order ") + "、".join(orders))
-        stamps = item.effective("timestamps")
+            parts.append(self.tr("订单号 ", "Order ") + "、".join(unique(orders)))
+        stamps = item.effective("timestamps")[:limit]
         if stamps:
-            shown = stamps[:limit]
-            parts.append(self.tr("时间 ", "Time ") + "、".join(s.replace("T", " ")
-                                                             for s in shown))
+            parts.append(self.tr("时间 ", "Time ") + "、".join(
+                s.replace("T", " ") + self._mark(item, "timestamps") for s in stamps))
         amounts = item.effective("amounts")[:limit]
         if amounts:
-            parts.append(self.tr("金额 ", "Amount ") + "、".join(f"¥{a}" for a in amounts))
+            parts.append(self.tr("金额 ", "Amount ") + "、".join(
+                f"¥{a}{self._mark(item, 'amounts')}" for a in amounts))
         return "；".join(parts)
+
+    @staticmethod
+    def _mark(item: EvidenceItem, key: str) -> str:
+        return "" if key in item.user_facts else UNCONFIRMED

@@ -15,10 +15,11 @@ from reportlab.platypus import (
 )
 
 from app.case.letter import letter_text
+from app.case.orders import reference_orders
 from app.case.progress import channel_name, is_overdue, status_name
 from app.case.rules import evaluate_checklist, load_channels, pick
 from app.case.timeline import build_timeline
-from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, escape, grid_style, unique
+from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, escape, grid_style
 from app.i18n import t
 
 
@@ -26,9 +27,10 @@ class Sections(BundleBase):
     def _cover(self) -> list[Flowable]:
         c = self.case
         ctype = self.rules.complaint_type(c.complaint_type)
-        # A payment slip's 订单号 is Alipay's own number, not the shop order: leave it out.
-        orders = unique([c.order_number, *[o for i in self.items if i.kind in ("order", "chat")
-                                            for o in i.effective("order_numbers")]])
+        # Only what the buyer typed or confirmed: never a raw OCR reading.
+        orders = reference_orders(c, self.items) or [self.tr(
+            "（未填写：请在案件信息中填写，或确认截图中识别出的订单号）",
+            "(not given: enter it in the case, or confirm one read from a screenshot)")]
         rows = [
             (self.tr("案件名称", "Case"), c.title),
             (self.tr("购物平台", "Platform"), t(f"platform.{c.platform}", lang=self.lang)),
@@ -107,7 +109,12 @@ class Sections(BundleBase):
         if not self.items:
             return [*self._section("index", "证据目录", "Index of exhibits"),
                     self.p(self.tr("（尚无证据）", "(no exhibits yet)"))]
-        return [*self._section("index", "证据目录", "Index of exhibits"), table]
+        legend = self.p(self.tr(
+            "标 * 的订单号、时间和金额是文字识别的结果，尚未经本人核对。",
+            "Order numbers, times and amounts marked * were read by text recognition and "
+            "have not been confirmed by the buyer."), "small")
+        return [*self._section("index", "证据目录", "Index of exhibits"), table,
+                Spacer(1, 2 * mm), legend]
 
     def _checklist(self) -> list[Flowable]:
         ctype = self.rules.complaint_type(self.case.complaint_type)

@@ -15,7 +15,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from app.ocr.numbers import is_bank_card, is_id_number, is_trade_number
+from app.ocr.numbers import (
+    is_bank_card,
+    is_id_number,
+    is_trade_number,
+    platform_order_format,
+)
 from app.ocr.words import Box, Line
 
 # Characters OCR produces for digits, and what they stand for.
@@ -38,7 +43,7 @@ ORDER_LABEL = re.compile(
 )
 # The shop's order number on a payment screen: Alipay's 商家订单号 (written T200P + the
 # number), WeChat Pay's 商户单号. Alipay's own 订单号 there is its trade number.
-MERCHANT_ORDER_LABEL = re.compile(r"商\s*[家户]\s*(?:\S\s*)?单\s*(?:单\s*)?号")
+MERCHANT_ORDER_LABEL = re.compile(r"商\s*[家户](?:\s*\S){0,2}?\s*单\s*(?:单\s*)?号")
 MERCHANT_PREFIX = re.compile(r"^[A-Z]{1,2}\d{3}[A-Z]")  # Alipay's T200P
 TRANSACTION_LABEL = re.compile(
     r"(?:支付宝)?交\s*易\s*(?:单\s*)?号|流\s*水\s*号"
@@ -91,6 +96,9 @@ class Fact:
     label: str = ""
     inferred: bool = False  # a date completed from context (昨天 13:01, 11-23 13:01)
     partial: bool = False
+    conf: float = 100.0  # the least sure character of the value, 0-100 (app.ocr.confidence)
+    agreed: bool | None = None  # both engines read these digits (None: one engine read it)
+    to_check: bool = False  # 待核对: the buyer should look before relying on it
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -351,6 +359,27 @@ def _order_shaped(value: str) -> bool:
     return False
 
 
+# An order mentioned in a sentence: 我的订单322643845817什么时候能到.
+ORDER_MENTION = re.compile(r"订\s*单\s*(?:号|编号)?\s*[:：]?\s*(\d[\d -]{8,24}\d)(?![\d])")
+PDD_NUMBER = re.compile(r"(?<![\d-])(\d{6}-\d{15})(?![\d])")
+
+
+def _mentioned_order_numbers(lines: list[Line], claimed: set[str]) -> list[Fact]:
+    """Order numbers whose shape is a platform's own: typed after 订单 in a chat
+    message, or Pinduoduo's hyphenated YYMMDD-15 digits wherever it stands."""
+    facts = []
+    for line in lines:
+        for pattern in (ORDER_MENTION, PDD_NUMBER):
+            for m in pattern.finditer(line.text):
+                value = repair_digits(m.group(1))
+                if value in claimed or platform_order_format(value) is None:
+                    continue
+                claimed.add(value)
+                facts.append(Fact("order_number", value, m.group(1),
+                                  line.box_of(m.start(1), m.end(1)), "订单"))
+    return facts
+
+
 # Rows whose number is never an order number, whatever its shape.
 NOT_ORDER_LABEL = re.compile(r"身份证|证件|卡号|银行卡|电话|手机|运单|快递|物流")
 
@@ -382,6 +411,7 @@ def extract_facts(lines: list[Line], image_height: int,
     ]
     if not any(f.type == "tracking_number" for f in numbers):
         numbers += _unlabelled_order_rows(lines, {f.value for f in numbers})
+    numbers += _mentioned_order_numbers(lines, {f.value for f in numbers})
     return [*numbers, *_timestamps(lines, image_height, reference), *_amounts(lines)]
 
 

@@ -56,3 +56,16 @@ def is_trade_number(value: str) -> bool:
 def is_bank_card(value: str) -> bool:
     """A UnionPay card number (62…, 16–19 digits, Luhn)."""
     return bool(re.fullmatch(r"62\d{14,17}", value)) and luhn_valid(value)
+
+
+def platform_order_format(value: str) -> str | None:
+    """Which platform writes order numbers of this shape, if any: Taobao/Tmall 18–19
+    digits, JD 12 (older orders 10–11), Pinduoduo YYMMDD-15 digits. Used alone only for
+    numbers typed in a sentence (我的订单322643845817什么时候到); a label decides elsewhere."""
+    if re.fullmatch(r"\d{6}-\d{15}", value):
+        return "pdd" if _is_date("20" + value[:6], earliest=2015) else None
+    if re.fullmatch(r"\d{18,19}", value):
+        return None if is_id_number(value) or is_bank_card(value) else "taobao"
+    if re.fullmatch(r"\d{10,12}", value):
+        return None if re.fullmatch(r"1[3-9]\d{9}", value) else "jd"  # not a mobile
+    return None

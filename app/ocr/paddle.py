@@ -19,7 +19,7 @@ from typing import Any
 
 from PIL import Image
 
-from app.ocr.words import Box, Line, Word, normalise
+from app.ocr.words import Box, Line, Word, moved, normalise
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ PARAMS: dict[str, Any] = {
     "EngineConfig.onnxruntime.intra_op_num_threads": 1,
     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
 }
+PAGE_MAX_SIDE = 2000  # px: larger pages are read by PP-OCR reduced to this
 ENGINE_ENV = "PROOFPACK_OCR_ENGINE"  # tesseract | ppocr | both (default)
 
 
@@ -77,19 +78,28 @@ class PaddleReader:
         quads = np.array([[[x, t], [x + w, t], [x + w, t + h], [x, t + h]]
                           for x, t, w, h in boxes], dtype=np.float32)
         out = CalRecBoxes()(crops, quads, out, return_single_char_box=True)
+        texts = out.txts or ("",) * len(boxes)
         return [line_from_chars(text, chars)
-                for text, chars in zip(out.txts, out.word_results, strict=True)]
+                for text, chars in zip(texts, out.word_results, strict=True)]
 
     def read_page(self, img: Image.Image) -> list[Line]:
         """Detect and read every text line of an RGB image."""
         import numpy as np
 
-        bgr = np.ascontiguousarray(np.asarray(img.convert("RGB"))[:, :, ::-1])
+        # A large photo is read reduced: the detector's memory grows with the pixels.
+        scale = min(1.0, PAGE_MAX_SIDE / max(img.size))
+        small = img.convert("RGB")
+        if scale < 1.0:
+            small = small.resize((round(img.width * scale), round(img.height * scale)),
+                                 Image.Resampling.LANCZOS)
+        bgr = np.ascontiguousarray(np.asarray(small)[:, :, ::-1])
         result = self._ocr()(bgr, return_word_box=True, return_single_char_box=True)
         lines = []
         for text, chars in zip(result.txts or (), result.word_results or (), strict=False):
             line = line_from_chars(text, chars)
             if line.words:
+                if scale < 1.0:
+                    line.words = [Word(w.text, w.conf, moved(w.box, scale)) for w in line.words]
                 lines.append(line)
         return lines
 
@@ -129,6 +139,7 @@ def line_from_chars(text: str, chars: Any) -> Line:
             pos += len(word.text)
     line.text = "".join(parts)
     line.spans = spans
+    line.engine = "ppocr"
     if not words:
         line.text = ""
     return line

@@ -9,6 +9,7 @@ magnified, with both models.
 from __future__ import annotations
 
 import atexit
+import logging
 import re
 import threading
 
@@ -18,9 +19,11 @@ from app.ocr.digits import reread_numbers
 from app.ocr.engine import LANGS, TesseractSetup
 from app.ocr.paddle import engine_choice, paddle_installed, shared_reader
 from app.ocr.preprocess import prepare, prepare_strip
-from app.ocr.second import second_reading
+from app.ocr.second import reads_poorly, second_reading, with_alternatives
 from app.ocr.server import TesseractServer
 from app.ocr.words import Line, Word, build_line, merge_rows, moved, tsv_words
+
+logger = logging.getLogger(__name__)
 
 # psm 11 (sparse text) finds the scattered labels and values of app screens in any
 # layout; preserve_interword_spaces keeps Tesseract from inventing gaps in Chinese.
@@ -89,9 +92,17 @@ def recognize(img: Image.Image, session: OcrSession) -> list[Line]:
     if prepared.scale != 1.0:
         lines = [_moved(line, prepared.scale) for line in lines]
     lines = [reread_if_unlabelled(img, line, session) for line in lines]
-    if choice == "both":
-        lines = second_reading(img, lines, shared_reader())
-    return lines
+    if choice != "both":
+        return lines
+    reader = shared_reader()
+    if reads_poorly(img, lines):
+        try:
+            page = merge_rows(reader.read_page(img))
+        except Exception:  # the second engine failing must never lose the first reading
+            logger.exception("PP-OCR failed on a page; keeping Tesseract's reading")
+            return lines
+        return with_alternatives(page, lines)
+    return second_reading(img, lines, reader)
 
 
 def recognize_many(images: list[Image.Image], setup: TesseractSetup,

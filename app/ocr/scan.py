@@ -19,6 +19,7 @@ from app.files import atomic_write, sha256_of
 from app.imaging import ImageRejected, open_rgb, probe_image
 from app.ocr.chat import chat_messages
 from app.ocr.classify import classify, confident_chars, photo_likeness
+from app.ocr.confidence import assess, values_to_check
 from app.ocr.engine import TesseractSetup, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import OcrSession, recognize_many
@@ -74,6 +75,7 @@ class ScanResult:
     order_numbers: list[str] = field(default_factory=list)
     timestamps: list[str] = field(default_factory=list)
     amounts: list[str] = field(default_factory=list)
+    to_check: list[str] = field(default_factory=list)  # values listed above, 待核对
     text: str = ""
     facts: list[dict[str, Any]] = field(default_factory=list)
     # Personal data to black out in exports: [{"type", "text", "box"}]
@@ -91,6 +93,7 @@ class ScanResult:
             "order_numbers": self.order_numbers,
             "timestamps": self.timestamps,
             "amounts": self.amounts,
+            "to_check": self.to_check,
             "text": self.text,
             "facts": self.facts,
             "sensitive": self.sensitive,
@@ -127,7 +130,8 @@ def recognize_images(images: list[Image.Image], setup: TesseractSetup,
 
 
 def analyse(recognition: Recognition, sha256: str, reference: date | None) -> ScanResult:
-    facts = extract_facts(recognition.lines, recognition.height, reference)
+    facts = assess(extract_facts(recognition.lines, recognition.height, reference),
+                   recognition.lines)
     text = recognition.text
     kind = classify(text, recognition.photo_score, confident_chars(
         (w.text, w.conf) for line in recognition.lines for w in line.words))
@@ -141,6 +145,7 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
         order_numbers=unique_values(facts, "order_number"),
         timestamps=unique_values(facts, "timestamp"),
         amounts=unique_values(facts, "amount"),
+        to_check=values_to_check(facts),
         text=text,
         facts=fact_dicts,
         sensitive=find_sensitive(recognition.lines, {

@@ -17,6 +17,8 @@ from app.ocr.words import Box, Line, Word, build_line, union_boxes
 
 logger = logging.getLogger(__name__)
 
+SMALL_WIDTH = 400  # px: a screenshot forwarded (halved) twice; read whole by PP-OCR
+FEW_LINES = 8  # Tesseract found hardly any text: a dimmed page under a dialog, a photo
 MIN_DIGITS = 3  # a band with fewer digits carries no number worth a second look
 BAND_PAD = 0.25  # of the line height, above and below
 LABEL_ROOM = 5.0  # line heights of room left of a number: a label Tesseract misread
@@ -34,13 +36,23 @@ def number_crops(line: Line, img_width: int, img_height: int) -> list[Box]:
         left, top, width, height = union_boxes(line.words[i].box for i in run)
         height = max(1, height)
         pad = max(2, round(height * BAND_PAD))
-        x0 = max(previous_right, left - round(LABEL_ROOM * height))
-        x1 = min(img_width, left + width + round(SIDE_PAD * height))
+        x0 = _outside_words(line, max(previous_right, left - round(LABEL_ROOM * height)), -1)
+        x1 = _outside_words(line, min(img_width, left + width + round(SIDE_PAD * height)), 1)
+        x0, x1 = max(0, x0), min(img_width, x1)
         y0, y1 = max(0, top - pad), min(img_height, top + height + pad)
         previous_right = x1
         if x1 - x0 > 2 and y1 - y0 > 2:
             crops.append((x0, y0, x1 - x0, y1 - y0))
     return crops
+
+
+def _outside_words(line: Line, x: int, direction: int) -> int:
+    """Move a crop edge out of any word it would cut (a half character is misread)."""
+    for word in sorted(line.words, key=lambda w: w.box[0], reverse=direction < 0):
+        left, right = word.box[0], word.box[0] + word.box[2]
+        if left < x < right:
+            x = left - 2 if direction < 0 else right + 2
+    return x
 
 
 def second_reading(img: Image.Image, lines: list[Line], reader: PaddleReader) -> list[Line]:
@@ -63,8 +75,10 @@ def second_reading(img: Image.Image, lines: list[Line], reader: PaddleReader) ->
 def replaced(line: Line, boxes: list[Box], parts: list[Line]) -> Line:
     """The line with what lies inside each crop read by PP-OCR instead of Tesseract."""
     def inside(word: Word) -> bool:
-        centre = word.box[0] + word.box[2] / 2
-        return any(x <= centre < x + w for x, _y, w, _h in boxes)
+        # A word the crop cuts into is read again by PP-OCR too: keep one reading.
+        left, width = word.box[0], max(1, word.box[2])
+        return any(min(left + width, x + w) - max(left, x) > 0.3 * width
+                   for x, _y, w, _h in boxes)
 
     words = [w for w in line.words if not inside(w)]
     for part in parts:
@@ -89,3 +103,23 @@ def tokens(line: Line) -> list[Word]:
         else:
             out.append(Word(word.text, word.conf, word.box))
     return out
+
+
+def reads_poorly(img: Image.Image, lines: list[Line]) -> bool:
+    """Pages where Tesseract's reading is not worth keeping as the main one."""
+    return img.width < SMALL_WIDTH or len(lines) < FEW_LINES
+
+
+def with_alternatives(primary: list[Line], other: list[Line]) -> list[Line]:
+    """Each line of one engine's page reading, with the other engine's reading of the
+    same band (the lines overlapping it) as its alternative."""
+    for line in primary:
+        left, top, width, height = line.box
+        beside = [o for o in other if _overlap(o.box[1], o.box[3], top, height) > 0.5 * height
+                  and _overlap(o.box[0], o.box[2], left, width) > 0]
+        line.alt_text = " ".join(o.text for o in beside)
+    return primary
+
+
+def _overlap(a: int, a_len: int, b: int, b_len: int) -> int:
+    return max(0, min(a + a_len, b + b_len) - max(a, b))

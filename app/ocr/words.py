@@ -113,7 +113,29 @@ def merge_rows(lines: list[Line]) -> list[Line]:
             rows.append([line])
     merged = []
     for row in rows:
-        words = [w for ln in row for w in ln.words]
-        merged.append(build_line(words))
+        if all(ln.engine == "tesseract" for ln in row):
+            merged.append(build_line([w for ln in row for w in ln.words]))
+        else:  # PP-OCR's lines carry their own text and spacing: keep it
+            merged.append(join_lines(sorted(row, key=lambda ln: ln.box[0])))
     merged.sort(key=lambda ln: (ln.box[1], ln.box[0]))
     return merged
+
+
+def join_lines(parts: list[Line]) -> Line:
+    """Pieces of one row, left to right, as one line (a space between pieces)."""
+    if len(parts) == 1:
+        return parts[0]
+    words: list[Word] = []
+    spans: list[tuple[int, int]] = []
+    texts: list[str] = []
+    pos = 0
+    for part in parts:
+        if texts:
+            texts.append(" ")
+            pos += 1
+        words += part.words
+        spans += [(a + pos, b + pos) for a, b in part.spans]
+        texts.append(part.text)
+        pos += len(part.text)
+    alt = " ".join(p.alt_text for p in parts if p.alt_text)
+    return Line(words, "".join(texts), spans, alt, parts[0].engine)

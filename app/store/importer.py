@@ -40,6 +40,7 @@ class ImportOutcome:
 class ImportReport:
     outcomes: list[ImportOutcome] = field(default_factory=list)
     cancelled: bool = False
+    ocr_problem: str = ""  # why the new items were not read (no Tesseract), if so
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)

@@ -19,7 +19,10 @@ class Case(SQLModel, table=True):
     title: str
     platform: str = "taobao"
     shop: str = ""
-    order_number: str = ""
+    order_number: str = ""  # the first of order_numbers, kept for older readers
+    # The order(s) the complaint is about, as the buyer typed or confirmed them: the
+    # reference OCR readings are checked against, and all the PDF cover lists.
+    order_numbers: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     amount: str = ""  # decimal string, e.g. "128.00"
     complaint_type: str = "quality"
     order_completed_on: date | None = None

@@ -29,8 +29,16 @@ def _v2_redactions_letter_replies(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE submission ADD COLUMN replies VARCHAR NOT NULL DEFAULT ''")
 
 
+def _v3_case_order_numbers(conn: sqlite3.Connection) -> None:
+    # A case may be about several orders; the single order_number becomes the first.
+    conn.execute("ALTER TABLE \"case\" ADD COLUMN order_numbers JSON DEFAULT '[]'")
+    conn.execute("UPDATE \"case\" SET order_numbers = json_array(order_number) "
+                 "WHERE order_number != ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies]
+MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
+                               _v3_case_order_numbers]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -28,7 +28,7 @@ Row = TypeVar("Row", EvidenceItem, Submission)
 DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 CASE_FIELDS = {
-    "title", "platform", "shop", "order_number", "amount", "complaint_type",
+    "title", "platform", "shop", "order_number", "order_numbers", "amount", "complaint_type",
     "order_completed_on", "requested_outcome", "description", "letter_text",
 }
 ITEM_FIELDS = {
@@ -82,7 +82,7 @@ class Store:
 
     def create_case(self, title: str, **fields: Any) -> Case:
         _check_fields(fields, CASE_FIELDS)
-        case = Case(title=title, **fields)
+        case = Case(title=title, **_orders_in_step(fields, []))
         with self.session() as s:
             s.add(case)
             s.commit()
@@ -104,7 +104,7 @@ class Store:
         _check_fields(fields, CASE_FIELDS)
         with self.session() as s:
             case = _require(s.get(Case, case_id), case_id)
-            for key, value in fields.items():
+            for key, value in _orders_in_step(fields, case.order_numbers).items():
                 setattr(case, key, value)
             case.updated_at = utcnow()
             s.add(case)
@@ -272,6 +272,20 @@ def _detail(exc: BaseException) -> str:
         return exc.strerror or str(exc)
     orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the sqlite3 error
     return str(orig or exc)
+
+
+def _orders_in_step(fields: dict[str, Any], current: list[str]) -> dict[str, Any]:
+    """order_number is the first of order_numbers: whichever is given, set both."""
+    fields = dict(fields)
+    if "order_numbers" in fields:
+        orders = list(dict.fromkeys(o for o in fields["order_numbers"] if o))
+        fields["order_numbers"] = orders
+        fields["order_number"] = orders[0] if orders else ""
+    elif "order_number" in fields:
+        first = str(fields["order_number"])
+        rest = [o for o in current[1:] if o != first]
+        fields["order_numbers"] = [first, *rest] if first else rest
+    return fields
 
 
 def _check_fields(fields: dict[str, Any], allowed: set[str]) -> None:

@@ -258,117 +258,142 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="161" />
+        <location filename="../../ui/detail_panel.py" line="162" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="163" />
+        <location filename="../../ui/detail_panel.py" line="164" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="165" />
+        <location filename="../../ui/detail_panel.py" line="166" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="165" />
+        <location filename="../../ui/detail_panel.py" line="166" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="166" />
+        <location filename="../../ui/detail_panel.py" line="167" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="168" />
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169" />
+        <location filename="../../ui/detail_panel.py" line="170" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="172" />
+        <location filename="../../ui/detail_panel.py" line="173" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="178" />
+        <location filename="../../ui/detail_panel.py" line="179" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="180" />
+        <location filename="../../ui/detail_panel.py" line="181" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="182" />
+        <location filename="../../ui/detail_panel.py" line="183" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="184" />
+        <location filename="../../ui/detail_panel.py" line="185" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="188" />
+        <location filename="../../ui/detail_panel.py" line="189" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
         <location filename="../../ui/detail_panel.py" line="196" />
+        <source>确认识别结果</source>
+        <translation>Confirm readings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="197" />
+        <source>核对图中的订单号、时间和金额无误后确认；确认的值才会作为案件的订单号印在封面上</source>
+        <translation>Confirm after checking the order numbers, times and amounts against the picture; only confirmed values go on the cover as the case's order numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="204" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="197" />
+        <location filename="../../ui/detail_panel.py" line="205" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="205" />
+        <location filename="../../ui/detail_panel.py" line="217" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="252" />
+        <location filename="../../ui/detail_panel.py" line="264" />
+        <source>订单号 {0} 可能识别有误，应为 {1}</source>
+        <translation>Order number {0} is probably misread: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="267" />
+        <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
+        <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="271" />
+        <source>识别结果尚未核对</source>
+        <translation>Readings not yet confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="295" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="279" />
+        <location filename="../../ui/detail_panel.py" line="322" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="279" />
+        <location filename="../../ui/detail_panel.py" line="322" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="280" />
+        <location filename="../../ui/detail_panel.py" line="323" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="280" />
+        <location filename="../../ui/detail_panel.py" line="323" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="281" />
+        <location filename="../../ui/detail_panel.py" line="324" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="281" />
+        <location filename="../../ui/detail_panel.py" line="324" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -433,14 +458,39 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../ui/evidence_model.py" line="75" />
+        <location filename="../../ui/evidence_model.py" line="79" />
         <source>证据{0}</source>
         <translation>Exhibit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="81" />
+        <location filename="../../ui/evidence_model.py" line="86" />
+        <source>订单号 {0} 可能识别有误，应为 {1}</source>
+        <translation>Order number {0} is probably misread: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="89" />
+        <source>其他订单：{0} 不是本案件的订单号</source>
+        <translation>Another order: {0} is not an order of this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="91" />
+        <source>正在识别文字……</source>
+        <translation>Reading the text…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="93" />
         <source>未识别到订单号、时间或金额，请检查或手动填写</source>
         <translation>No order number, time or amount was found; check the image or fill them in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="171" />
+        <source>识别中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="187" />
+        <source>其他订单</source>
+        <translation>Other order</translation>
     </message>
 </context>
 <context>
@@ -669,12 +719,12 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>新案件 {0}</source>
         <translation>New case {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>已新建案件“{0}”，可在上方改名</source>
         <translation>Created the case "{0}"; rename it above</translation>
     </message>
@@ -755,7 +805,7 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>

@@ -327,7 +327,8 @@ def payment_screen(rng: random.Random, width: int, height: int) -> Sample:
     c.row("商家订单号", f"T200P{merchant}")
     c.text("账单分类    购物", size=24, color=c.muted)
     c.text("对此订单有疑问", size=24, color=c.muted)
-    return Sample(c.image, "payment", [no], [f"{when:%Y-%m-%dT%H:%M:%S}"], [p])
+    # Alipay's own 订单号 is its trade number; the shop's order is 商家订单号 after T200P.
+    return Sample(c.image, "payment", [merchant], [f"{when:%Y-%m-%dT%H:%M:%S}"], [p])
 
 
 def logistics_screen(rng: random.Random, width: int, height: int) -> Sample:
