@@ -74,7 +74,7 @@ def probe_image(path: Path) -> ImageInfo:
                 fmt = (img.format or "").upper()
                 if fmt not in ACCEPTED_FORMATS:
                     raise ImageRejected("err.unsupported", fmt=fmt or "?")
-                width, height = img.size
+                width, height = upright(img.size, img.getexif().get(EXIF_ORIENTATION, 1))
                 if width * height > MAX_PIXELS:
                     raise ImageRejected("err.too_many_pixels", pixels=width * height)
                 if fmt in ("JPEG", "MPO"):
@@ -90,6 +90,22 @@ def probe_image(path: Path) -> ImageInfo:
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected("err.truncated") from exc
     return ImageInfo(fmt if fmt != "MPO" else "JPEG", width, height)
+
+
+# EXIF orientations that turn the picture a quarter: the upright width is the stored height.
+QUARTER_TURNS = (5, 6, 7, 8)
+
+
+def upright(size: tuple[int, int], orientation: int) -> tuple[int, int]:
+    return (size[1], size[0]) if orientation in QUARTER_TURNS else size
+
+
+def upright_size(path: Path) -> tuple[int, int]:
+    """The size of the image as a person sees it (EXIF orientation applied), read from
+    the header. Every box ProofPack keeps (OCR, personal data, redactions) is in these
+    pixels, whatever size the copy it was found on or is burnt into."""
+    with Image.open(path) as img:
+        return upright(img.size, img.getexif().get(EXIF_ORIENTATION, 1))
 
 
 def open_rgb(path: Path, max_side: int | None = None, exact: bool = True) -> Image.Image:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageStat
 
-from app.imaging import open_rgb
+from app.imaging import open_rgb, upright_size
 from app.privacy.redaction import burn
 
 # Effective print resolution: at least MIN_DPI (never blown up beyond the pixels we have),
@@ -106,7 +106,8 @@ def prepare_exhibit(path: Path, kind: str, content_width: float, first_height: f
     pixels before anything is encoded, so the PDF never holds what was under them."""
     img = open_rgb(path, max_side=decode_side(original_size, kind, content_width), exact=False)
     if redact:
-        img = burn(img, redact, original_size or img.size)
+        # Boxes are in upright original pixels; the decoded copy may be reduced.
+        img = burn(img, redact, upright_size(path))
     photo = kind == "photo"
     width_pt = display_width(img.width, img.height, content_width, not photo)
     scale_pt = width_pt / img.width  # points per source pixel

@@ -24,10 +24,10 @@ from app.ocr.engine import TesseractSetup, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import OcrSession, recognize_many
 from app.ocr.sensitive import find_sensitive
-from app.ocr.words import Line, Word, build_line
+from app.ocr.words import Line, Word, moved
 
-RECOGNIZER_VERSION = "4"  # bump when preprocessing or Tesseract options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e5"  # bump the tail when extraction rules change
+RECOGNIZER_VERSION = "5"  # bump when preprocessing, engines or their options change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e6"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 
@@ -51,17 +51,31 @@ class Recognition:
             "width": self.width,
             "height": self.height,
             "photo_score": self.photo_score,
-            "lines": [[[w.text, w.conf, list(w.box)] for w in ln.words] for ln in self.lines],
+            "lines": [{"text": ln.text, "spans": ln.spans, "alt": ln.alt_text,
+                       "engine": ln.engine,
+                       "words": [[w.text, w.conf, list(w.box)] for w in ln.words]}
+                      for ln in self.lines],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Recognition:
         lines = [
-            build_line([Word(text, conf, (box[0], box[1], box[2], box[3]))
-                        for text, conf, box in words])
-            for words in data["lines"]
+            Line([Word(text, conf, (box[0], box[1], box[2], box[3]))
+                  for text, conf, box in line["words"]], line["text"],
+                 [(a, b) for a, b in line["spans"]], line["alt"], line["engine"])
+            for line in data["lines"]
         ]
         return cls(lines, data["width"], data["height"], data["photo_score"])
+
+    def in_pixels_of(self, width: int, height: int) -> Recognition:
+        """The same reading with every box in an image of width x height (the upright
+        original, when OCR read a reduced copy)."""
+        if width == self.width:
+            return self
+        scale = self.width / width
+        lines = [Line([Word(w.text, w.conf, moved(w.box, scale)) for w in ln.words],
+                      ln.text, ln.spans, ln.alt_text, ln.engine) for ln in self.lines]
+        return Recognition(lines, width, height, self.photo_score)
 
     @property
     def text(self) -> str:
@@ -196,7 +210,7 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
             continue
         # One image decoded at a time: the Tesseracts stay running between them anyway.
         try:
-            probe_image(path)
+            info = probe_image(path)
             img = open_rgb(path, max_side=OCR_MAX_SIDE)
         except ImageRejected as exc:
             results[i] = ScanResult(hashes[i], error=t_params(exc.key, exc.params),
@@ -210,6 +224,8 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
             continue
         finally:
             img.close()
+        # Boxes in the upright original's pixels, as redaction and export expect.
+        fresh = fresh.in_pixels_of(info.width, info.height)
         recognitions[i] = fresh
         if cache:
             cache.put(hashes[i], fresh)

@@ -1,7 +1,10 @@
 """Personal data on a screenshot that strangers reading a complaint must not see.
 
-Bank card numbers (Luhn-checked), mobile numbers (also masked ones such as 138****1234),
-ID card numbers (checksum-verified), addresses after 收货地址/地址, names after 收货人.
+Bank card numbers (Luhn-checked), mobile numbers (also masked ones such as 138****1234)
+and landlines with their area code, ID card numbers (checksum-verified) wherever they
+stand, addresses (after any address label, over as many lines as they wrap, or starting
+with a province or municipality), and names (after any label for a person, tolerant of a
+lost character, and the name written just before a phone number).
 Order, transaction and tracking numbers are evidence and are never flagged.
 """
 
@@ -20,18 +23,50 @@ MOBILE = re.compile(r"(?<![\d*])1[3-9]\d(?:[ -]?[\d*]){8}(?![\d*])")
 ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 CARD_LABEL = re.compile(r"银行卡|卡号|储蓄卡|信用卡|借记卡")
 EVIDENCE_LABEL = re.compile(r"订单|交易号|流水号|单号|编号|商户")
-ADDRESS_LABEL = re.compile(r"(?:收货|收件|配送|详细)?地址\s*[:：;；]?\s*")
-NAME_LABEL = re.compile(r"(?:收货人|收件人|联系人|姓名)\s*[:：]?\s*([\u4e00-\u9fff·]{2,5})")
+LANDLINE = re.compile(r"(?<![\d*])(?:\(?0\d{2,3}\)?[ -])\d{3,4}[ -]?\d{4}(?![\d*])")
+PHONE_LABEL = re.compile(r"电话|座机|固话|联系方式|Tel|TEL")
+ADDRESS_LABEL = re.compile(
+    r"(?:收货|收件|寄件|配送|详细|通讯|联系|家庭|所在)?地址\s*[:：;；]?\s*|所在地区\s*[:：]?\s*")
+# A province or municipality, then a city, district or county: an address without label.
+PLACE = re.compile(r"(?:北京|天津|上海|重庆|[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}自治区)"
+                   r"[\u4e00-\u9fff]{0,8}?(?:市|区|县|州)")
+# Any label for a person, then the name; in small text the label may lose its 人
+# (收货张伟): such a short label counts only with the name ending at a gap or digits.
+NAME_LABEL = re.compile(
+    r"(?:收货人|收件人|联系人|持卡人|取件人|寄件人|投诉人|诉求人|举报人|姓名)"
+    r"\s*[:：;；]?\s*([\u4e00-\u9fff·]{2,4})"
+    r"|(?:收货|收件|寄件)\s*[:：]?\s*([\u4e00-\u9fff·]{2,3})(?=\s|\d|\*|$)")
+NAME_BEFORE_PHONE = re.compile(
+    r"([\u4e00-\u9fff·]{2,4})\s{0,2}(?=(?:\+?86)?\s?1[3-9]\d(?:[ -]?[\d*]){8}(?![\d*]))")
+NOT_NAMES = re.compile(r"电话|手机|号码|联系|方式|客服|热线|收货|收件|寄件|人|地址|我的|是")
+# Where an address's next line starts something else.
+ANY_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]|订单|时间|电话|手机|实付|金额|快递|运单")
+ADDRESS_CHARS = re.compile(r"[省市区县镇乡街道路号楼栋幢单元室座层村组巷弄苑园寓厦场]")
+MAX_ADDRESS_LINES = 3
 def find_sensitive(lines: list[Line], evidence_numbers: set[str]) -> list[dict[str, Any]]:
     """Each sensitive field found: {"type", "text", "box"} in image pixels."""
     found: list[dict[str, Any]] = []
     for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        found += _line_fields(line, following, evidence_numbers)
+        found += _line_fields(line, lines[index + 1:index + 1 + MAX_ADDRESS_LINES],
+                              evidence_numbers)
     return found
 
 
-def _line_fields(line: Line, following: Line | None,
+def _continuation(line: Line, following: list[Line]) -> list[Line]:
+    """The lines an address wraps onto: close below, no label of their own."""
+    out: list[Line] = []
+    previous = line
+    for nxt in following:
+        gap = nxt.box[1] - (previous.box[1] + previous.box[3])
+        if gap > 1.2 * max(previous.box[3], 1) or ANY_LABEL.search(nxt.text) \
+                or not ADDRESS_CHARS.search(nxt.text) or len(nxt.text.strip()) > 40:
+            break
+        out.append(nxt)
+        previous = nxt
+    return out
+
+
+def _line_fields(line: Line, following: list[Line],
                  evidence_numbers: set[str]) -> list[dict[str, Any]]:
     text = line.text
     evidence_line = bool(EVIDENCE_LABEL.search(text)) and not CARD_LABEL.search(text)
@@ -58,17 +93,42 @@ def _line_fields(line: Line, following: Line | None,
             continue
         if len(raw) == 11 and (raw.isdigit() or re.fullmatch(r"1\d{2}\*{4}\d{4}", raw)):
             add("phone", m.start(), m.end())
-    m_name = NAME_LABEL.search(text)
-    if m_name:
-        add("name", m_name.start(1), m_name.end(1))
-    m_addr = ADDRESS_LABEL.search(text)
-    if m_addr and "IP" not in text[:m_addr.start()]:
-        if len(text[m_addr.end():].strip()) >= 4:
-            add("address", m_addr.end(), len(text))
-        elif following is not None:  # the address is on the next line
-            fields.append({"type": "address", "text": following.text.strip(),
-                           "box": list(following.box)})
+    for m in LANDLINE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if _overlaps(m.span(), taken) or digits in evidence_numbers or not 10 <= len(digits) <= 12:
+            continue
+        if PHONE_LABEL.search(text) or re.search(r"[ -]", m.group()):
+            add("phone", m.start(), m.end())
+    for pattern in (NAME_LABEL, NAME_BEFORE_PHONE):
+        for m_name in pattern.finditer(text):
+            group = 1 if m_name.group(1) else 2
+            name = m_name.group(group)
+            if not NOT_NAMES.search(name) and not _overlaps(m_name.span(group), taken):
+                add("name", m_name.start(group), m_name.end(group))
+    fields += _address(line, following, text, add)
     return fields
+
+
+def _address(line: Line, following: list[Line], text: str,
+             add: Any) -> list[dict[str, Any]]:
+    """An address after its label or starting with a place name, with the lines it wraps
+    onto; a label alone on its line takes the next line."""
+    m_addr = ADDRESS_LABEL.search(text)
+    start: int | None = None
+    if m_addr and "IP" not in text[:m_addr.start()]:
+        start = m_addr.end()
+    else:
+        place = PLACE.search(text)
+        if place:
+            start = place.start()
+    if start is None:
+        return []
+    more = _continuation(line, following)
+    if len(text[start:].strip()) >= 2:
+        add("address", start, len(text))
+    elif following:  # the label alone: the address is below
+        more = [following[0], *_continuation(following[0], following[1:])]
+    return [{"type": "address", "text": ln.text.strip(), "box": list(ln.box)} for ln in more]
 
 
 def char_box(line: Line, start: int, end: int) -> Box:

@@ -80,7 +80,8 @@ def boxes_to_burn(item: EvidenceItem, types: frozenset[str] | set[str] = DEFAULT
 
 def burn(img: Image.Image, boxes: list[tuple[int, int, int, int]],
          original_size: tuple[int, int]) -> Image.Image:
-    """Black out boxes given in original pixels on img (which may have been scaled)."""
+    """Black out boxes given in upright original pixels (original_size, EXIF orientation
+    applied) on img, an upright copy that may have been reduced."""
     if not boxes:
         return img
     sx, sy = img.width / original_size[0], img.height / original_size[1]
