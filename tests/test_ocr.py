@@ -127,3 +127,31 @@ def test_ocr_workers_import_no_database_layer() -> None:
     code = ("import sys, app.ocr.scan; "
             "assert 'sqlalchemy' not in sys.modules and 'app.store.store' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_pp_ocr_reads_offline_from_the_models_in_its_wheel(tmp_path: Path) -> None:
+    """The second engine loads and reads with every network connection refused."""
+    import socket
+    import subprocess
+    import sys
+
+    code = """
+import socket
+def refuse(*a, **k):
+    raise OSError("network used")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from PIL import Image, ImageDraw, ImageFont
+from app.paths import FONT_PATH
+from app.ocr.paddle import PaddleReader
+img = Image.new("RGB", (900, 80), "white")
+ImageDraw.Draw(img).text((10, 15), "订单编号 5055565384962088195", fill="black",
+                         font=ImageFont.truetype(str(FONT_PATH), 40))
+(line,) = PaddleReader().read_boxes(img, [(0, 0, 900, 80)])
+print(line.text.replace(" ", ""))
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 0, r.stderr
+    assert "5055565384962088195" in r.stdout
+    assert socket.socket.connect is not None

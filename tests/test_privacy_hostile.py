@@ -68,3 +68,25 @@ def test_rotated_photos_are_redacted_where_the_data_is(tmp_path: Path) -> None:
     assert "87654321" not in text
     assert "柯沐" not in text and "文三路" not in text
     assert ORDER in text  # the evidence stays readable
+
+
+def test_labels_for_people_landlines_and_wrapped_addresses_are_found() -> None:
+    from app.ocr.sensitive import find_sensitive
+    from app.ocr.words import Word, build_line
+
+    def row(text: str, y: int) -> object:
+        return build_line([Word(p, 95, (10 + 300 * i, y, 290, 30))
+                           for i, p in enumerate(text.split(" "))])
+
+    lines = [row("取件人宁梓涵", 0), row("取件地址 河南省郑州市金水区花园路39号国", 40),
+             row("贸中心东塔1605", 75), row("服务信息", 110), row("持卡人 钟皓然", 160),
+             row("收货张伟 13712345678", 200), row("客服电话 021-65097024", 240),
+             row("订单编号 1796484473097100201", 280), row("烦提供一下收货信息哦", 320)]
+    found = {(f["type"], f["text"]) for f in find_sensitive(lines, {"1796484473097100201"})}
+    assert ("name", "宁梓涵") in found and ("name", "钟皓然") in found
+    assert ("name", "张伟") in found and ("phone", "13712345678") in found
+    assert ("phone", "021-65097024") in found
+    assert ("address", "贸中心东塔1605") in found  # the wrapped tail
+    texts = {text for _kind, text in found}
+    assert "服务信息" not in texts and "信息哦" not in texts
+    assert not any("1796484473097100201" in text for text in texts)

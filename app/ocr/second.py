@@ -23,6 +23,9 @@ MIN_DIGITS = 3  # a band with fewer digits carries no number worth a second look
 BAND_PAD = 0.25  # of the line height, above and below
 LABEL_ROOM = 5.0  # line heights of room left of a number: a label Tesseract misread
 SIDE_PAD = 0.8  # line heights of room right of a number
+SHORT_LINE = 2  # characters: a line read this short and unsure is probably cut short
+UNSURE = 80.0  # Tesseract confidence below which such a line is read again
+REST_OF_ROW = 14  # line heights to the right read again for a line cut short
 
 
 def number_crops(line: Line, img_width: int, img_height: int) -> list[Box]:
@@ -55,8 +58,25 @@ def _outside_words(line: Line, x: int, direction: int) -> int:
     return x
 
 
+def cut_short_crop(line: Line, img_width: int, img_height: int) -> list[Box]:
+    """A line Tesseract read only the first character of (a chat bubble's 收货人：… read
+    as 收), or two unsure ones: the rest of its row, to read again."""
+    text = line.text.strip()
+    confs = [w.conf for w in line.words if w.conf >= 0]
+    if not confs or any(c.isdigit() for c in text) or len(text) > SHORT_LINE or \
+            (len(text) > 1 and max(confs) >= UNSURE):
+        return []  # (a lone character, however sure, is the start of something)
+    left, top, width, height = line.box
+    height = max(1, height)
+    pad = max(2, round(height * BAND_PAD))
+    x0, x1 = max(0, left - height), min(img_width, left + width + REST_OF_ROW * height)
+    y0, y1 = max(0, top - pad), min(img_height, top + height + pad)
+    return [(x0, y0, x1 - x0, y1 - y0)] if x1 > x0 and y1 > y0 else []
+
+
 def second_reading(img: Image.Image, lines: list[Line], reader: PaddleReader) -> list[Line]:
-    crops = [number_crops(line, img.width, img.height) for line in lines]
+    crops = [number_crops(line, img.width, img.height)
+             or cut_short_crop(line, img.width, img.height) for line in lines]
     flat = [box for boxes in crops for box in boxes]
     try:
         readings = iter(reader.read_boxes(img, flat))

@@ -38,7 +38,8 @@ NAME_LABEL = re.compile(
     r"|(?:收货|收件|寄件)\s*[:：]?\s*([\u4e00-\u9fff·]{2,3})(?=\s|\d|\*|$)")
 NAME_BEFORE_PHONE = re.compile(
     r"([\u4e00-\u9fff·]{2,4})\s{0,2}(?=(?:\+?86)?\s?1[3-9]\d(?:[ -]?[\d*]){8}(?![\d*]))")
-NOT_NAMES = re.compile(r"电话|手机|号码|联系|方式|客服|热线|收货|收件|寄件|人|地址|我的|是")
+NOT_NAMES = re.compile(r"电话|手机|号码|联系|方式|客服|热线|收货|收件|寄件|人|地址|我的|是|信息|"
+                       r"时间|地区|订单|方式|后")
 # Where an address's next line starts something else.
 ANY_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]|订单|时间|电话|手机|实付|金额|快递|运单")
 ADDRESS_CHARS = re.compile(r"[省市区县镇乡街道路号楼栋幢单元室座层村组巷弄苑园寓厦场]")
@@ -58,8 +59,12 @@ def _continuation(line: Line, following: list[Line]) -> list[Line]:
     previous = line
     for nxt in following:
         gap = nxt.box[1] - (previous.box[1] + previous.box[3])
-        if gap > 1.2 * max(previous.box[3], 1) or ANY_LABEL.search(nxt.text) \
-                or not ADDRESS_CHARS.search(nxt.text) or len(nxt.text.strip()) > 40:
+        text = nxt.text.strip()
+        # The tail of a wrapped address: place words, or a short piece ending in digits
+        # (贸中心东塔1605); a short heading (服务信息) is not one.
+        tail = ADDRESS_CHARS.search(text) or (len(text) <= 14 and re.search(r"\d", text))
+        if gap > 1.2 * max(previous.box[3], 1) or ANY_LABEL.search(text) or not tail \
+                or len(text) > 40:
             break
         out.append(nxt)
         previous = nxt
