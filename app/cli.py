@@ -129,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 "address 地址、name 姓名），可重复",
                                 "do not black out this kind of personal data (card, phone, "
                                 "id_card, address, name); repeatable"))
+    export.add_argument("--allow-unscanned", action="store_true",
+                        help=_h("导出尚未识别文字的证据（其中的个人信息未被查找和遮盖）",
+                                "export exhibits not read yet (their personal data was not "
+                                "looked for)"))
     export.add_argument("--include-originals", action="store_true",
                         help=_h("附上未遮盖的原图（含个人信息，勿公开）",
                                 "also include the unredacted originals (personal data: "
@@ -338,12 +342,16 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.export.bundle import ExportOptions, export_case
+    from app.export.bundle import ExportOptions, ExportRefused, export_case
+    from app.intake import import_and_analyse
     from app.privacy.redaction import DEFAULT_TYPES
 
     store = _store(args)
     if _require_case(store, args.case_id) is None:
         return EXIT_USAGE
+    # Exhibits left unread (a killed import, add --no-ocr) are read first: their personal
+    # data must be found before it is printed.
+    import_and_analyse(store, args.case_id)
     try:
         if args.include_originals:
             print(t("export.originals_warning"), file=sys.stderr)
@@ -351,7 +359,11 @@ def _export(args: argparse.Namespace) -> int:
                             ExportOptions(page_size=args.page_size, lang=_lang(),
                                           max_part_mb=args.max_part_mb,
                                           redact_types=DEFAULT_TYPES - set(args.keep),
-                                          include_originals=args.include_originals))
+                                          include_originals=args.include_originals,
+                                          allow_unscanned=args.allow_unscanned))
+    except ExportRefused as exc:
+        print(exc.message(), file=sys.stderr)
+        return EXIT_FAILED
     except OSError as exc:
         print(t("export.failed", detail=exc), file=sys.stderr)
         return EXIT_FAILED

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,9 +63,42 @@ def sync_dir(path: Path) -> None:
         os.close(fd)
 
 
+class NotARegularFile(OSError):
+    """A FIFO, a device (/dev/zero behind a symlink), a socket: never evidence, and
+    reading one could block forever or never end."""
+
+
+class TooLarge(OSError):
+    """More bytes than the limit: found while reading, not trusted from the size."""
+
+
+def open_regular(path: Path) -> IO[bytes]:
+    """Open a regular file for reading; anything else is refused without blocking (a FIFO
+    opened non-blocking returns at once, and fstat then tells what it is)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(f"{path}: not a regular file")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_limited(src: IO[bytes], limit: int | None) -> Iterator[bytes]:
+    """The stream in chunks, stopping with TooLarge past `limit` bytes."""
+    total = 0
+    while chunk := src.read(CHUNK):
+        total += len(chunk)
+        if limit is not None and total > limit:
+            raise TooLarge(f"more than {limit} bytes")
+        yield chunk
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open_regular(path) as fh:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()

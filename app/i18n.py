@@ -32,6 +32,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.permission": ("没有读取权限", "permission denied"),
     "err.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "err.empty": ("文件是空的（0 字节）", "the file is empty (0 bytes)"),
+    "store.index_lost": (
+        "数据目录 {path} 中有证据原件，但索引文件 proofpack.db 丢失或为空。为免误删原件，"
+        "证据包不会把它当作新目录打开。请从备份恢复（proofpack case import-archive 备份.zip），"
+        "或把 originals 文件夹另存后重新导入其中的文件。",
+        "the data folder {path} holds evidence originals but its index proofpack.db is "
+        "missing or empty. ProofPack will not open it as a new store (originals could be "
+        "lost). Restore from a backup (proofpack case import-archive BACKUP.zip), or copy "
+        "the originals folder elsewhere and import its files again."),
+    "export.altered": (
+        "证据{number}（{name}）的原件已被改动，与导入时的 SHA-256 不一致：不能导出。"
+        "请运行“检查证据完整性”，从备份恢复原件后再导出。",
+        "the original of exhibit {number} ({name}) has changed since it was imported (its "
+        "SHA-256 differs): not exported. Run the integrity check and restore it from a "
+        "backup first."),
+    "export.unscanned": (
+        "证据{numbers} 尚未识别文字，其中的个人信息没有被查找和遮盖。请等待识别完成；"
+        "确需导出，请使用 --allow-unscanned（窗口中会先询问）。",
+        "exhibit(s) {numbers} have not been read yet, so their personal data was not looked "
+        "for or blacked out. Wait for text recognition; to export anyway use "
+        "--allow-unscanned (the window asks first)."),
+    "err.not_regular": ("不是普通文件（管道、设备等），已跳过",
+                        "not a regular file (a pipe, a device…): skipped"),
     "err.not_image": ("不是图片文件", "not an image file"),
     "err.unsupported": (
         "不支持的图片格式 {fmt}（支持 PNG、JPEG、WebP、BMP、GIF、HEIC）",

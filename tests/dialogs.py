@@ -35,6 +35,25 @@ def when_dialog(handler: Callable[[QWidget], None], timeout_ms: int = 20_000) ->
     QTimer.singleShot(0, poll)
 
 
+def when_dialogs(*handlers: Callable[[QWidget], None], timeout_ms: int = 20_000) -> None:
+    """Answer the next dialogs in turn: each handler gets the next modal dialog that
+    shows after the one before it was answered."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    queue = list(handlers)
+    answered_dialogs: list[QWidget] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible() and \
+                not any(dialog is d for d in answered_dialogs):
+            answered_dialogs.append(dialog)
+            queue.pop(0)(dialog)
+        if queue and time.monotonic() < deadline:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
 def type_path(path: Path) -> Callable[[QWidget], None]:
     """A file dialog: type the path into its name field and press Enter."""
     def answer(dialog: QWidget) -> None:

@@ -105,7 +105,8 @@ def test_tall_screenshot_is_split_readable_with_continuation(tmp_path: Path) -> 
     case = store.create_case("长截图")
     import_paths(store, case.id, [tall_screenshot(tmp_path / "long.png")])
     out = tmp_path / "long.pdf"
-    export_case(store, case.id, out, ExportOptions(lang="zh"))
+    # (not read by OCR: this checks the page layout, and says so)
+    export_case(store, case.id, out, ExportOptions(lang="zh", allow_unscanned=True))
     reader = PdfReader(out)
     # exhibit pages carry "<case> · 证据1" in their header
     exhibit_pages = [p for p in reader.pages if "· 证据1" in (p.extract_text() or "")]
@@ -151,10 +152,11 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
         sample.image.resize((1024, 768)).save(path)
         paths.append(path)
     import_paths(store, case.id, paths)
-    whole = export_case(store, case.id, tmp_path / "whole.pdf")[0]
+    whole = export_case(store, case.id, tmp_path / "whole.pdf",
+                        ExportOptions(allow_unscanned=True))[0]  # photos, not read
     limit_mb = whole.stat().st_size / 1e6 / 2.5
     parts = export_case(store, case.id, tmp_path / "part.pdf",
-                        ExportOptions(max_part_mb=limit_mb))
+                        ExportOptions(max_part_mb=limit_mb, allow_unscanned=True))
     assert len(parts) >= 3
     assert [p.name for p in parts][:2] == ["part_第1部分.pdf", "part_第2部分.pdf"]
     for part in parts:

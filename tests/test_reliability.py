@@ -337,14 +337,14 @@ from pathlib import Path
 from app.store.store import Store
 from app.store.importer import import_paths
 from app.store.thumbnails import thumbnail_path
-from app.export.bundle import export_case
+from app.export.bundle import ExportOptions, export_case
 store = Store(Path(sys.argv[1]))
 case = store.create_case("50MP")
 (outcome,) = import_paths(store, case.id, [Path(sys.argv[2])]).outcomes
 assert outcome.status == "imported", outcome.message
 item = store.items(case.id)[0]
 thumb = thumbnail_path(store, item)
-(pdf,) = export_case(store, case.id, Path(sys.argv[3]))
+(pdf,) = export_case(store, case.id, Path(sys.argv[3]), ExportOptions(allow_unscanned=True))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, thumb, pdf)
 """
 

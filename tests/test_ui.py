@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.store.store import Store
-from tests.dialogs import press, type_path, type_text, when_dialog
+from tests.dialogs import press, type_path, type_text, when_dialog, when_dialogs
 from ui.main import make_application
 from ui.main_window import MainWindow
 
@@ -378,9 +378,17 @@ def test_without_tesseract_everything_but_ocr_works(qtbot, tmp_path: Path, sampl
     (item,) = store.items(store.list_cases()[0].id)
     assert item.ocr_status == "pending" and item.order_numbers == []
     (tmp_path / "out").mkdir()
-    when_dialog(type_path(tmp_path / "out"))
+    import ui.bundle_actions
+
+    monkeypatch.setattr(ui.bundle_actions, "ocr_status", lambda: missing)
+    # the folder, then: export an exhibit whose personal data was never looked for? No.
+    when_dialogs(type_path(tmp_path / "out"), press(QMessageBox.StandardButton.No))
+    win.act_export.trigger()
+    assert win.job is None and not win.last_export
+    when_dialogs(type_path(tmp_path / "out"), press(QMessageBox.StandardButton.Yes))
     win.act_export.trigger()
     wait_idle(qtbot, win)
+    monkeypatch.setattr(ui.bundle_actions, "ocr_status", ocr_status)
     assert win.last_export[0].exists()
 
     # Tesseract installed: the next start reads what was imported without it

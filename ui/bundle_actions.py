@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.export.bundle import ExportOptions
+from app.ocr.engine import ocr_status
 from app.store.models import Case
 from app.store.store import Store
 from ui.job_runner import JobRunner
@@ -37,6 +38,25 @@ class BundleActions(QObject):
             return None
         return case.id
 
+    def _options_for(self, case_id: int) -> ExportOptions | None:
+        """The export options; None when the buyer declines to export exhibits that
+        cannot be read now (no OCR installed): their personal data was never looked for."""
+        options = self.options()
+        unread = [n for n, item in enumerate(self.store.items(case_id), start=1)
+                  if item.ocr_status != "done"]
+        if unread and not ocr_status().available:
+            answer = QMessageBox.question(
+                self.window, self.tr("有证据尚未识别"),
+                self.tr("证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。"
+                        "\n\n仍要导出吗？（可在详情中手动框选遮盖）").format(
+                    "、".join(map(str, unread))),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            options.allow_unscanned = True
+        return options
+
     def export_pdf(self) -> None:
         """Ask where, then export in the background; say where it went when done."""
         case_id = self._case_id()
@@ -46,8 +66,11 @@ class BundleActions(QObject):
         chosen = QFileDialog.getExistingDirectory(self.window, self.tr("选择保存位置"), start)
         if not chosen:
             return
+        options = self._options_for(case_id)
+        if options is None:
+            return
         self.settings.setValue("folders/export", chosen)
-        self.runner.start(ExportJob(self.store, case_id, Path(chosen), self.options()),
+        self.runner.start(ExportJob(self.store, case_id, Path(chosen), options),
                           self._exported)
 
     def _exported(self, paths: list[Path]) -> None:
@@ -69,7 +92,9 @@ class BundleActions(QObject):
         if case_id is None:
             return
         folder = self.store.data_dir / "exports"
-        self.runner.start(ExportJob(self.store, case_id, folder, self.options()), self._printable)
+        options = self._options_for(case_id)
+        if options is not None:
+            self.runner.start(ExportJob(self.store, case_id, folder, options), self._printable)
 
     def _printable(self, paths: list[Path]) -> None:
         self.last_export = paths

@@ -120,6 +120,11 @@ class ExportJob(Job):
         self.options = options
 
     def work(self) -> list[Path]:
+        # Exhibits not read yet are read first: their personal data must be found.
+        import_and_analyse(self.store, self.case_id,
+                           on_ocr=lambda done, total, *_: self.signals.progress.emit(
+                               done, total, "ocr"),
+                           should_cancel=lambda: self.cancelled)
         return export_case(self.store, self.case_id, self.output, self.options)
 
 

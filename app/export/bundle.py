@@ -26,14 +26,24 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from app import __version__
 from app.export.exhibits import Exhibits
-from app.export.layout import FONT, FOOTER_H, GRID, HEADER_H, MARGIN, ExportOptions, PassLayout, fit
+from app.export.layout import (
+    FONT,
+    FOOTER_H,
+    GRID,
+    HEADER_H,
+    MARGIN,
+    ExportOptions,
+    ExportRefused,
+    PassLayout,
+    fit,
+)
 from app.export.sections import Sections
 from app.export.split import split_bundle
 from app.files import atomic_write
 from app.store.models import Case
 from app.store.store import Store
 
-__all__ = ["Bundle", "ExportOptions", "bundle_filename", "export_case"]
+__all__ = ["Bundle", "ExportOptions", "ExportRefused", "bundle_filename", "export_case"]
 
 
 def bundle_filename(case: Case, when: datetime) -> str:
@@ -52,6 +62,9 @@ def export_case(store: Store, case_id: int, output: Path,
         output.mkdir(parents=True, exist_ok=True)
         output = output / bundle_filename(case, now)
     items = store.items(case_id)
+    unread = [n for n, item in enumerate(items, start=1) if item.ocr_status != "done"]
+    if unread and not options.allow_unscanned:
+        raise ExportRefused("export.unscanned", numbers="、".join(map(str, unread)))
     bundle = Bundle(store, case, items, store.submissions(case_id), options, now)
     data = bundle.render()
     if not options.max_part_mb:

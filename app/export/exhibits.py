@@ -20,10 +20,12 @@ from app.export.layout import (
     Anchor,
     Box,
     BundleBase,
+    ExportRefused,
     PassLayout,
     grid_style,
     local_time,
 )
+from app.files import sha256_of
 from app.privacy.redaction import boxes_to_burn
 from app.store.models import EvidenceItem
 
@@ -36,6 +38,9 @@ class Exhibits(BundleBase):
         page_h = self.content_h - 2 * marker_h - 2 * mm
         for n, item in enumerate(self.items, start=1):
             path = self.store.item_path(item)
+            # The cover says the originals are unchanged: make sure, for each one printed.
+            if sha256_of(path) != item.sha256:
+                raise ExportRefused("export.altered", number=n, name=item.original_name)
             boxes = boxes_to_burn(item, self.options.redact_types)
             self._slices[n] = prepare_exhibit(path, item.kind, self.content_w, first_h, page_h,
                                               boxes, (item.width, item.height))

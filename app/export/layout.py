@@ -28,7 +28,7 @@ from app.case.deadline import complaint_deadline
 from app.case.orders import item_checks, reference_orders
 from app.case.rules import load_rules
 from app.export.images import ImageSlice
-from app.i18n import Lang, current_lang
+from app.i18n import Lang, current_lang, t_params
 from app.paths import FONT_PATH
 from app.privacy.redaction import DEFAULT_TYPES
 from app.store.models import Case, EvidenceItem, Submission
@@ -68,6 +68,19 @@ class ExportOptions:
     # Also append each redacted exhibit unredacted: for an official who needs it, never
     # for a public upload.
     include_originals: bool = False
+    # Export exhibits not yet read by OCR (their personal data was never looked for).
+    allow_unscanned: bool = False
+
+
+class ExportRefused(Exception):
+    """The bundle would say something untrue or leak something: message() says what."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self) -> str:
+        return t_params(self.key, self.params)
 
 
 @dataclass

@@ -7,8 +7,10 @@ folders on Windows and macOS.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -132,3 +134,20 @@ def tesseract_config(setup: TesseractSetup, *options: str) -> str:
     if setup.tessdata_dir:
         parts.append(f'--tessdata-dir "{setup.tessdata_dir}"')
     return " ".join(parts)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Ask Linux to end this process when its parent dies, however the parent ends (a
+    SIGKILL leaves no chance to clean up): OCR workers and their Tesseracts must not
+    outlive the import that started them. Elsewhere a no-op (the pipes they read close
+    and they exit on their own)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass

@@ -15,12 +15,12 @@ from typing import Any
 
 from PIL import Image
 
-from app.files import atomic_write, sha256_of
+from app.files import NotARegularFile, atomic_write, sha256_of
 from app.imaging import ImageRejected, open_rgb, probe_image
 from app.ocr.chat import chat_messages
 from app.ocr.classify import classify, confident_chars, photo_likeness
 from app.ocr.confidence import assess, values_to_check
-from app.ocr.engine import TesseractSetup, ocr_status
+from app.ocr.engine import TesseractSetup, die_with_parent, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import OcrSession, recognize_many
 from app.ocr.sensitive import find_sensitive
@@ -174,6 +174,7 @@ def init_ocr_worker() -> None:
     # Each worker runs one Tesseract at a time; let it use one core unless the user said
     # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    die_with_parent()  # a killed import must not leave workers (and Tesseracts) behind
 
 
 def scan_file(path: Path, cache: RecognitionCache | None = None,
@@ -197,7 +198,8 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
         try:
             hashes[i] = sha256_of(path)
         except OSError as exc:
-            key = "err.not_found" if isinstance(exc, FileNotFoundError) else "err.unreadable"
+            key = "err.not_found" if isinstance(exc, FileNotFoundError) else \
+                "err.not_regular" if isinstance(exc, NotARegularFile) else "err.unreadable"
             results[i] = ScanResult("", error=t(key, detail=exc.strerror or exc), error_key=key)
             continue
         recognitions[i] = cache.get(hashes[i]) if cache else None

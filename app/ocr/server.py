@@ -21,7 +21,7 @@ from typing import IO, Any, NoReturn
 import pytesseract
 from PIL import Image
 
-from app.ocr.engine import TesseractSetup, tesseract_config
+from app.ocr.engine import TesseractSetup, die_with_parent, tesseract_config
 
 TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
                "left", "top", "width", "height", "conf", "text")
@@ -85,7 +85,8 @@ class TesseractServer:
     def _start(self) -> subprocess.Popen[bytes]:
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
         proc = subprocess.Popen(self._args(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, creationflags=flags)
+                                stderr=subprocess.PIPE, creationflags=flags,
+                                preexec_fn=die_with_parent if os.name == "posix" else None)
         self._lines = queue.Queue()
         self._files = 0
         self._stderr.clear()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from app.files import CHUNK, sync_dir
+from app.files import open_regular, read_limited, sync_dir
 
 
 @dataclass(frozen=True)
@@ -41,18 +41,19 @@ class BlobStore:
     def absolute(self, relative: str) -> Path:
         return self.root / relative
 
-    def stage(self, source: Path) -> StagedFile:
-        """Copy source into the temp dir, hashing it on the way; the source is only read."""
-        with source.open("rb") as src:
-            return self.stage_stream(src)
+    def stage(self, source: Path, limit: int | None = None) -> StagedFile:
+        """Copy source into the temp dir, hashing it on the way; the source is only read.
+        Only regular files; more than `limit` bytes stops the copy (TooLarge)."""
+        with open_regular(source) as src:
+            return self.stage_stream(src, limit)
 
-    def stage_stream(self, src: IO[bytes]) -> StagedFile:
+    def stage_stream(self, src: IO[bytes], limit: int | None = None) -> StagedFile:
         digest = hashlib.sha256()
         size = 0
         fd, name = tempfile.mkstemp(dir=self.tmp, prefix=f"import-{os.getpid()}-", suffix=".part")
         try:
             with os.fdopen(fd, "wb") as out:
-                while chunk := src.read(CHUNK):
+                for chunk in read_limited(src, limit):
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)

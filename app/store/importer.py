@@ -19,8 +19,9 @@ from typing import Literal
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.files import NotARegularFile, TooLarge
 from app.i18n import t, t_params
-from app.imaging import IMAGE_SUFFIXES, ImageRejected, probe_image
+from app.imaging import IMAGE_SUFFIXES, MAX_FILE_BYTES, ImageRejected, probe_image
 from app.store.models import EvidenceItem
 from app.store.store import DISK_FULL_ERRNOS, Store
 
@@ -69,16 +70,27 @@ def collect_files(paths: Iterable[Path]) -> Iterator[Path]:
     so a folder of screenshots with a stray Thumbs.db does not produce errors. A file named
     explicitly is always tried, so a mislabelled image still gets in or gets a reason."""
     for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith("."):
-                        continue
-                    if Path(name).suffix.lower() in IMAGE_SUFFIXES:
-                        yield Path(root) / name
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        # An explicit stack: a folder nested a thousand deep must not overflow anything,
+        # and links to folders are not followed (no loops).
+        stack = [path]
+        while stack:
+            folder = stack.pop()
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+            for entry in reversed(entries):
+                if not entry.name.startswith(".") and not entry.is_dir(follow_symlinks=False) \
+                        and Path(entry.name).suffix.lower() in IMAGE_SUFFIXES:
+                    yield Path(entry.path)
 
 
 def import_paths(
@@ -106,6 +118,11 @@ def import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
         return _import_file(store, case_id, path)
     except ImageRejected as exc:
         return _error(path, exc.key, exc.params)
+    except NotARegularFile:
+        return _error(path, "err.not_regular")
+    except TooLarge:
+        return _error(path, "err.file_too_big", {"size_mb": f">{MAX_FILE_BYTES >> 20}",
+                                                 "limit_mb": MAX_FILE_BYTES >> 20})
     except FileNotFoundError:
         return _error(path, "err.not_found")
     except PermissionError:
@@ -126,7 +143,7 @@ def import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
 
 def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
     modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    staged = store.blobs.stage(path)
+    staged = store.blobs.stage(path, limit=MAX_FILE_BYTES)
     try:
         existing = store.find_item(case_id, staged.sha256)
         if existing is not None:

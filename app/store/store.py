@@ -54,12 +54,24 @@ class StoreUnavailable(Exception):
         return t(self.key, path=self.data_dir, detail=self.detail)
 
 
+def _refuse_lost_index(data_dir: Path, db_path: Path) -> None:
+    """originals/ holds evidence but the index is missing or empty (0 bytes): opening it
+    as a new store would show nothing, and removing an item would then delete originals
+    the index no longer knows. Refuse, and say how to recover."""
+    originals = data_dir / "originals"
+    has_originals = originals.is_dir() and any(p.is_file() for p in originals.rglob("*"))
+    missing = not db_path.exists() or db_path.stat().st_size == 0
+    if has_originals and missing:
+        raise StoreUnavailable(data_dir, "store.index_lost", str(db_path))
+
+
 class Store:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
+            _refuse_lost_index(data_dir, self.db_path)
             self.blobs = BlobStore(data_dir)
             self.engine = make_engine(self.db_path)
             init_schema(self.engine, self.db_path)

@@ -3,34 +3,48 @@
 <context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="36" />
+        <location filename="../../ui/bundle_actions.py" line="37" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="46" />
+        <location filename="../../ui/bundle_actions.py" line="49" />
+        <source>有证据尚未识别</source>
+        <translation>Some exhibits have not been read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="50" />
+        <source>证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。
+
+仍要导出吗？（可在详情中手动框选遮盖）</source>
+        <translation>Exhibit(s) {0} have not been read, so phone numbers, addresses and other personal data on them were not looked for or blacked out.
+
+Export anyway? (You can black out areas by hand in the details.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="66" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="55" />
+        <location filename="../../ui/bundle_actions.py" line="78" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="56" />
+        <location filename="../../ui/bundle_actions.py" line="79" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="57" />
+        <location filename="../../ui/bundle_actions.py" line="80" />
         <source>PDF 证据材料已保存：
 {0}</source>
         <translation>The PDF evidence bundle was saved:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="60" />
+        <location filename="../../ui/bundle_actions.py" line="83" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -258,142 +272,142 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="162" />
+        <location filename="../../ui/detail_panel.py" line="165" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="164" />
+        <location filename="../../ui/detail_panel.py" line="167" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="166" />
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="166" />
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="167" />
+        <location filename="../../ui/detail_panel.py" line="170" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169" />
+        <location filename="../../ui/detail_panel.py" line="172" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="170" />
+        <location filename="../../ui/detail_panel.py" line="173" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="173" />
+        <location filename="../../ui/detail_panel.py" line="176" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="179" />
+        <location filename="../../ui/detail_panel.py" line="182" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="181" />
+        <location filename="../../ui/detail_panel.py" line="184" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="183" />
+        <location filename="../../ui/detail_panel.py" line="186" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="185" />
+        <location filename="../../ui/detail_panel.py" line="188" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="189" />
+        <location filename="../../ui/detail_panel.py" line="192" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="196" />
+        <location filename="../../ui/detail_panel.py" line="199" />
         <source>确认识别结果</source>
         <translation>Confirm readings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="197" />
+        <location filename="../../ui/detail_panel.py" line="200" />
         <source>核对图中的订单号、时间和金额无误后确认；确认的值才会作为案件的订单号印在封面上</source>
         <translation>Confirm after checking the order numbers, times and amounts against the picture; only confirmed values go on the cover as the case's order numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="204" />
+        <location filename="../../ui/detail_panel.py" line="207" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="205" />
+        <location filename="../../ui/detail_panel.py" line="208" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="217" />
+        <location filename="../../ui/detail_panel.py" line="221" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="264" />
+        <location filename="../../ui/detail_panel.py" line="268" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="267" />
+        <location filename="../../ui/detail_panel.py" line="271" />
         <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
         <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="271" />
+        <location filename="../../ui/detail_panel.py" line="275" />
         <source>识别结果尚未核对</source>
         <translation>Readings not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="295" />
+        <location filename="../../ui/detail_panel.py" line="299" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="322" />
+        <location filename="../../ui/detail_panel.py" line="326" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="322" />
+        <location filename="../../ui/detail_panel.py" line="326" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="323" />
+        <location filename="../../ui/detail_panel.py" line="327" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="323" />
+        <location filename="../../ui/detail_panel.py" line="327" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="324" />
+        <location filename="../../ui/detail_panel.py" line="328" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="324" />
+        <location filename="../../ui/detail_panel.py" line="328" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>

@@ -1,0 +1,136 @@
+"""Inputs an attacker, or bad luck, would bring: files that are not files, a lost index,
+a forged original, exhibits never read, folders nested past any recursion limit."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import text_image
+
+
+def new_case(cli) -> str:  # type: ignore[no-untyped-def]
+    r = cli("case", "new", "坏输入", "--order", "5055565384962088195")
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
+def test_a_fifo_and_a_link_to_dev_zero_are_refused_without_hanging(cli, tmp_path: Path
+                                                                     ) -> None:
+    case = new_case(cli)
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    fifo = folder / "pipe.png"
+    os.mkfifo(fifo)
+    (folder / "zero.png").symlink_to("/dev/zero")
+    text_image(["订单编号 5055565384962088195"], folder / "ok.png")
+    r = cli("add", case, str(folder), str(fifo))  # the fixture's timeout is the hang check
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("不是普通文件") == 3 and "ok.png: 已导入" in r.stdout
+    scan = cli("scan", "--json", str(fifo), data=False)
+    assert "不是普通文件" in scan.stdout
+
+
+def test_an_empty_index_beside_originals_is_refused(cli, data_dir: Path, tmp_path: Path
+                                                    ) -> None:
+    case = new_case(cli)
+    shot = text_image(["订单编号 5055565384962088195"], tmp_path / "a.png")
+    assert cli("add", case, str(shot), "--no-ocr").returncode == 0
+    for leftover in data_dir.glob("proofpack.db*"):
+        leftover.unlink()
+    (data_dir / "proofpack.db").write_bytes(b"")  # 0 bytes, as a crash or a bad copy leaves
+    r = cli("verify")
+    assert r.returncode == 1 and "索引" in r.stderr and "import-archive" in r.stderr
+    assert any((data_dir / "originals").rglob("*.png"))  # nothing deleted
+
+
+def test_export_refuses_a_forged_original_and_unread_exhibits(cli, data_dir: Path,
+                                                              tmp_path: Path) -> None:
+    from PIL import Image
+
+    case = new_case(cli)
+    shot = text_image(["订单编号 5055565384962088195", "实付款 ¥129.00"], tmp_path / "a.png")
+    assert cli("add", case, str(shot), "--no-ocr").returncode == 0
+    # unread (add --no-ocr): export reads it first, so it goes through
+    out = cli("export", case, "-o", str(tmp_path / "ok"))
+    assert out.returncode == 0, out.stderr
+    with sqlite3.connect(data_dir / "proofpack.db") as conn:
+        assert conn.execute("select ocr_status from evidenceitem").fetchone()[0] == "done"
+    conn.close()
+    (original,) = (data_dir / "originals").rglob("*.png")
+    original.chmod(0o644)
+    Image.new("RGB", (400, 300), "white").save(original)  # a valid image, but not the one
+    forged = cli("export", case, "-o", str(tmp_path / "forged"))
+    assert forged.returncode == 1 and "已被改动" in forged.stderr
+    assert not list((tmp_path / "forged").glob("*.pdf"))
+
+
+def test_export_without_ocr_refuses_unread_exhibits_unless_told(cli, tmp_path: Path) -> None:
+    case = new_case(cli)
+    shot = text_image(["收货人：张伟 13712345678"], tmp_path / "a.png")
+    assert cli("add", case, str(shot), "--no-ocr").returncode == 0
+    no_ocr = {"PROOFPACK_TESSERACT": str(tmp_path / "no-tesseract"), "PATH": "/nonexistent"}
+    r = cli("export", case, "-o", str(tmp_path / "out"), env=no_ocr)
+    assert r.returncode == 1 and "尚未识别" in r.stderr, r.stderr
+    r = cli("export", case, "-o", str(tmp_path / "out"), "--allow-unscanned", env=no_ocr)
+    assert r.returncode == 0, r.stderr
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_killing_add_leaves_no_ocr_worker_or_tesseract(data_dir: Path, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import proofpack_cmd
+
+    shots = [text_image([f"订单编号 50555653849620881{n:02d}", "实付款 ¥129.00"] * 6,
+                        tmp_path / f"s{n}.png") for n in range(16)]
+    base = [*proofpack_cmd(), "--data-dir", str(data_dir)]
+    case = subprocess.run([*base, "case", "new", "kill"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        proc = subprocess.Popen([*base, "add", case, *map(str, shots)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 90
+        family: set[int] = set()
+        while time.monotonic() < deadline and proc.poll() is None:
+            family = _descendants(proc.pid)
+            names = {Path(f"/proc/{p}/comm").read_text().strip()
+                     for p in family if _alive(p)}
+            if "tesseract" in names and len(family) >= 3:
+                break
+            time.sleep(0.1)
+        assert proc.poll() is None, "the import ended before its workers were seen"
+        proc.send_signal(sig)
+        proc.wait(timeout=30)
+        time.sleep(3)
+        left = [p for p in family if _alive(p)]
+        assert left == [], (sig, left, sys.platform)
