@@ -63,6 +63,8 @@ class CaseForm(QWidget):
         completed_row.addWidget(self.completed_known)
         completed_row.addWidget(self.completed, 1)
         form = QFormLayout(self)
+        # Labels go above their fields when the window is narrow (English labels are long).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("案件名称"), self.title)
         form.addRow(self.tr("购物平台"), self.platform)
         form.addRow(self.tr("店铺/卖家"), self.shop)

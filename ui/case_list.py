@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -46,10 +46,11 @@ class CaseList(QWidget):
         self.btn_delete.setToolTip(self.tr("移到回收站，可恢复"))
         self.btn_restore = self._button(self.tr("恢复"), self.restore_case)
         self.btn_empty = self._button(self.tr("清空回收站"), self.empty_trash)
-        buttons = QHBoxLayout()
-        for b in (self.btn_new, self.btn_rename, self.btn_delete, self.btn_restore,
-                  self.btn_empty):
-            buttons.addWidget(b)
+        # Two columns: the panel stays narrow enough for a 1024 px screen.
+        buttons = QGridLayout()
+        for n, b in enumerate((self.btn_new, self.btn_rename, self.btn_delete,
+                               self.btn_restore, self.btn_empty)):
+            buttons.addWidget(b, n // 2, n % 2)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("案件")))
         layout.addWidget(self.list, 1)

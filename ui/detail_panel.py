@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -220,9 +221,13 @@ class DetailPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(QLabel(self.tr("识别文字")))
         layout.addWidget(self.text)
+        scroll = QScrollArea()  # on a small screen the details scroll, never squeeze
+        scroll.setWidget(info)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.image)
-        splitter.addWidget(info)
+        splitter.addWidget(scroll)
         splitter.setSizes([420, 320])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -263,13 +268,15 @@ class DetailPanel(QWidget):
         case = self.store.get_case(item.case_id)
         refs = reference_orders(case, self.store.items(item.case_id)) if case else []
         notes = []
-        for check in item_checks(item, refs):
+        checks = item_checks(item, refs)
+        for check in checks:
             if check.status == "misread":
                 notes.append(self.tr("订单号 {0} 可能识别有误，应为 {1}").format(
                     check.value, check.should_be))
-            elif check.status == "other":
-                notes.append(self.tr("其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除")
-                             .format(check.value))
+        others = [c.value for c in checks if c.status == "other"]
+        if others:  # one sentence, however many: the panel must stay readable when small
+            notes.append(self.tr("其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除")
+                         .format("、".join(others)))
         unconfirmed = [k for k in FACT_KEYS if item.effective(k) and k not in item.user_facts]
         if unconfirmed and not notes:
             notes.append(self.tr("识别结果尚未核对"))

@@ -10,10 +10,20 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStatusBar,
+    QWidget,
+)
 
 from ui.errors import show_error
 from ui.workers import Job
+
+STATUS_CHARS = 120
 
 
 class JobRunner(QObject):
@@ -27,6 +37,8 @@ class JobRunner(QObject):
         self.job: Job | None = None
         self.error_box: QMessageBox | None = None
         self.status = QLabel()
+        # A long message is cut at the window's edge, never widens the window.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
         self.bar.hide()
@@ -43,7 +55,11 @@ class JobRunner(QObject):
         return self.job is not None
 
     def say(self, text: str) -> None:
-        self.status.setText(text)
+        """One line in the status bar (a long message's first line; all of it on hover):
+        a multi-line error must not push the window's layout apart."""
+        first = text.strip().splitlines()[0] if text.strip() else ""
+        self.status.setText(first if len(first) <= STATUS_CHARS else first[:STATUS_CHARS] + "…")
+        self.status.setToolTip(text if text != first else "")
 
     def start(self, job: Job, on_finished: Callable[[Any], None]) -> bool:
         """Run `job` in the background; False (and a word to the buyer) if one is running."""

@@ -72,57 +72,57 @@ Export anyway? (You can black out areas by hand in the details.)</translation>
         <translation>What happened, in a sentence or two (goes into the letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="66" />
+        <location filename="../../ui/case_form.py" line="68" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="67" />
+        <location filename="../../ui/case_form.py" line="69" />
         <source>购物平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="68" />
+        <location filename="../../ui/case_form.py" line="70" />
         <source>店铺/卖家</source>
         <translation>Shop / seller</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="69" />
+        <location filename="../../ui/case_form.py" line="71" />
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="70" />
+        <location filename="../../ui/case_form.py" line="72" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="71" />
+        <location filename="../../ui/case_form.py" line="73" />
         <source>投诉类型</source>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="72" />
+        <location filename="../../ui/case_form.py" line="74" />
         <source>订单完成日期</source>
         <translation>Order completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="74" />
+        <location filename="../../ui/case_form.py" line="76" />
         <source>事情经过</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="75" />
+        <location filename="../../ui/case_form.py" line="77" />
         <source>诉求</source>
         <translation>Requested outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="103" />
+        <location filename="../../ui/case_form.py" line="105" />
         <source>按证据{0}中读到的成交时间 {1} 计算投诉期限</source>
         <translation>Deadline counted from the completion time {1} read in exhibit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="106" />
+        <location filename="../../ui/case_form.py" line="108" />
         <source>⚠ 与证据{0}中读到的成交时间 {1} 不同；投诉期限按你填写的日期计算</source>
         <translation>⚠ Differs from the completion time {1} read in exhibit {0}; the deadline uses the date you entered</translation>
     </message>
@@ -171,49 +171,49 @@ Export anyway? (You can black out areas by hand in the details.)</translation>
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="48" />
-        <location filename="../../ui/case_list.py" line="147" />
+        <location filename="../../ui/case_list.py" line="148" />
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="54" />
+        <location filename="../../ui/case_list.py" line="55" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="112" />
+        <location filename="../../ui/case_list.py" line="113" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="113" />
+        <location filename="../../ui/case_list.py" line="114" />
         <source>案件名称（例如：耳机左耳无声）</source>
         <translation>Case name (e.g. left earbud silent)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="121" />
+        <location filename="../../ui/case_list.py" line="122" />
         <source>重命名案件</source>
         <translation>Rename case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="121" />
+        <location filename="../../ui/case_list.py" line="122" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="132" />
+        <location filename="../../ui/case_list.py" line="133" />
         <source>删除案件</source>
         <translation>Delete case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="133" />
+        <location filename="../../ui/case_list.py" line="134" />
         <source>把案件“{0}”移到回收站？
 证据文件会保留，可以从回收站恢复。</source>
         <translation>Move the case "{0}" to the trash?
 Its evidence is kept and the case can be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="148" />
+        <location filename="../../ui/case_list.py" line="149" />
         <source>永久删除回收站中的所有案件及其证据？此操作无法撤销。</source>
         <translation>Delete every case in the trash and its evidence for good? This cannot be undone.</translation>
     </message>
@@ -272,142 +272,142 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="165" />
+        <location filename="../../ui/detail_panel.py" line="166" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="167" />
+        <location filename="../../ui/detail_panel.py" line="168" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169" />
+        <location filename="../../ui/detail_panel.py" line="170" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169" />
+        <location filename="../../ui/detail_panel.py" line="170" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="170" />
+        <location filename="../../ui/detail_panel.py" line="171" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="172" />
+        <location filename="../../ui/detail_panel.py" line="173" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="173" />
+        <location filename="../../ui/detail_panel.py" line="174" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="176" />
+        <location filename="../../ui/detail_panel.py" line="177" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="182" />
+        <location filename="../../ui/detail_panel.py" line="183" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="184" />
+        <location filename="../../ui/detail_panel.py" line="185" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="186" />
+        <location filename="../../ui/detail_panel.py" line="187" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="188" />
+        <location filename="../../ui/detail_panel.py" line="189" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="192" />
+        <location filename="../../ui/detail_panel.py" line="193" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="199" />
+        <location filename="../../ui/detail_panel.py" line="200" />
         <source>确认识别结果</source>
         <translation>Confirm readings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="200" />
+        <location filename="../../ui/detail_panel.py" line="201" />
         <source>核对图中的订单号、时间和金额无误后确认；确认的值才会作为案件的订单号印在封面上</source>
         <translation>Confirm after checking the order numbers, times and amounts against the picture; only confirmed values go on the cover as the case's order numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="207" />
+        <location filename="../../ui/detail_panel.py" line="208" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="208" />
+        <location filename="../../ui/detail_panel.py" line="209" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="221" />
+        <location filename="../../ui/detail_panel.py" line="222" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="268" />
+        <location filename="../../ui/detail_panel.py" line="274" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="271" />
+        <location filename="../../ui/detail_panel.py" line="278" />
         <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
         <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="275" />
+        <location filename="../../ui/detail_panel.py" line="282" />
         <source>识别结果尚未核对</source>
         <translation>Readings not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="299" />
+        <location filename="../../ui/detail_panel.py" line="306" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="326" />
+        <location filename="../../ui/detail_panel.py" line="333" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="326" />
+        <location filename="../../ui/detail_panel.py" line="333" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="327" />
+        <location filename="../../ui/detail_panel.py" line="334" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="327" />
+        <location filename="../../ui/detail_panel.py" line="334" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="328" />
+        <location filename="../../ui/detail_panel.py" line="335" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="328" />
+        <location filename="../../ui/detail_panel.py" line="335" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -510,42 +510,42 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../ui/job_runner.py" line="33" />
+        <location filename="../../ui/job_runner.py" line="45" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="51" />
+        <location filename="../../ui/job_runner.py" line="67" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="66" />
+        <location filename="../../ui/job_runner.py" line="82" />
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="69" />
+        <location filename="../../ui/job_runner.py" line="85" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="69" />
+        <location filename="../../ui/job_runner.py" line="85" />
         <source>正在识别文字</source>
         <translation>Recognising text</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="70" />
+        <location filename="../../ui/job_runner.py" line="86" />
         <source>正在生成PDF</source>
         <translation>Creating the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="70" />
+        <location filename="../../ui/job_runner.py" line="86" />
         <source>正在核验原件</source>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="73" />
+        <location filename="../../ui/job_runner.py" line="89" />
         <source>{0} {1}/{2}</source>
         <translation>{0} {1}/{2}</translation>
     </message>
