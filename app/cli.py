@@ -211,11 +211,6 @@ def _require_case(store: Any, case_id: int) -> Case | None:
 
 
 def _case(args: argparse.Namespace) -> int:
-    from app.case.deadline import complaint_deadline
-    from app.case.letter import char_count, letter_text
-    from app.case.orders import item_checks, reference_orders
-    from app.case.replies import reply_gaps
-
     store = _store(args)
     if args.case_command == "new":
         case = store.create_case(
@@ -228,17 +223,7 @@ def _case(args: argparse.Namespace) -> int:
         print(case.id)
         return EXIT_OK
     if args.case_command == "list":
-        cases = store.list_cases()
-        if args.json:
-            print(json.dumps([case_to_json(c, len(store.items(c.id))) for c in cases],
-                             ensure_ascii=False, indent=2))
-        elif not cases:
-            print(t("case.none"))
-        for c in [] if args.json else cases:
-            ctype = load_rules().complaint_type(c.complaint_type).name()
-            print(f"{c.id}\t{c.title}\t{t('platform.' + c.platform)}\t{ctype}\t"
-                  f"{c.order_number}")
-        return EXIT_OK
+        return _case_list(store, args.json)
     if args.case_command == "import-archive":
         return _import_archive(store, args.archive)
     case = _require_case(store, args.id)
@@ -247,12 +232,35 @@ def _case(args: argparse.Namespace) -> int:
     if args.case_command == "export-archive":
         return _export_archive(store, args.id, args.output)
     if args.case_command == "letter":
+        from app.case.letter import char_count, letter_text
+
         text = letter_text(case, store.items(case.id), store.submissions(case.id))
         print(text)
         print(f"\n({_h('字数', 'characters')}: {char_count(text)})", file=sys.stderr)
         return EXIT_OK
+    return _case_show(store, case, args.json)
+
+
+def _case_list(store: Any, as_json: bool) -> int:
+    cases = store.list_cases()
+    if as_json:
+        print(json.dumps([case_to_json(c, len(store.items(c.id))) for c in cases],
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not cases:
+        print(t("case.none"))
+    for c in cases:
+        ctype = load_rules().complaint_type(c.complaint_type).name()
+        print(f"{c.id}\t{c.title}\t{t('platform.' + c.platform)}\t{ctype}\t{c.order_number}")
+    return EXIT_OK
+
+
+def _case_show(store: Any, case: Case, as_json: bool) -> int:
+    from app.case.deadline import complaint_deadline
+    from app.case.replies import reply_gaps
+
     items = store.items(case.id)
-    if args.json:
+    if as_json:
         data = case_to_json(case, len(items))
         data["items"] = [i.model_dump(mode="json", exclude={"ocr_text", "facts"}) for i in items]
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -271,6 +279,14 @@ def _case(args: argparse.Namespace) -> int:
         print(f"  {deadline.describe()}")
     for gap in reply_gaps(items):
         print(f"  {gap.describe()}")
+    _print_exhibits(case, items)
+    return EXIT_OK
+
+
+def _print_exhibits(case: Case, items: list[Any]) -> None:
+    from app.case.orders import item_checks, reference_orders
+
+    rules = load_rules()
     references = reference_orders(case, items)
     for n, item in enumerate(items, start=1):
         # What the buyer corrected wins over what OCR read (item.effective).
@@ -283,7 +299,6 @@ def _case(args: argparse.Namespace) -> int:
                 print("    " + t("order.misread", read=check.value, should=check.should_be))
             elif check.status == "other":
                 print("    " + t("order.other", value=check.value))
-    return EXIT_OK
 
 
 def _add(args: argparse.Namespace) -> int:

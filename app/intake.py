@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -44,6 +44,48 @@ def _chunks(count: int, workers: int) -> list[list[int]]:
     return [list(range(i, min(count, i + size))) for i in range(0, count, size)]
 
 
+# A task: the files of one chunk, the cache, their reference dates. What a task yields.
+Task = tuple[list[Path], RecognitionCache | None, list[date | None]]
+Done = Iterator[tuple[int, list[ScanResult]]]
+
+
+def run_here(tasks: list[Task], should_cancel: Callable[[], bool] | None) -> Done:
+    """Tasks in this process, one after another, with Tesseracts of their own (ended
+    after): a small import beside the window's other work."""
+    setup = ocr_status().setup
+    session = OcrSession(setup) if setup else None
+    try:
+        for n, task in enumerate(tasks):
+            if should_cancel and should_cancel():
+                break
+            yield n, scan_files(*task, session)
+    finally:
+        if session:
+            session.close()
+
+
+def run_in_pool(tasks: list[Task], workers: int,
+                should_cancel: Callable[[], bool] | None) -> Done:
+    """Tasks across worker processes, results as they finish. A worker that dies (out of
+    memory, killed) fails only its own files, which can be scanned again."""
+    ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_ocr_worker) as pool:
+        futures: dict[Future[list[ScanResult]], int] = {
+            pool.submit(scan_files, *task): n for n, task in enumerate(tasks)}
+        for future in as_completed(futures):
+            n = futures[future]
+            try:
+                found = future.result()
+            except BrokenProcessPool as exc:
+                found = [ScanResult("", error=t("ocr.failed", detail=exc or "worker died"),
+                                    error_key="ocr.failed") for _ in tasks[n][0]]
+            yield n, found
+            if should_cancel and should_cancel():
+                for f in futures:
+                    f.cancel()
+                break
+
+
 def scan_many(
     paths: Sequence[Path],
     cache_dir: Path | None = None,
@@ -52,57 +94,23 @@ def scan_many(
     on_progress: ScanProgress | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[ScanResult | None]:
-    """Scan files in parallel; results in input order (None where cancelled)."""
+    """Scan files in parallel; results in input order (None where cancelled).
+    Chunks of files, an executor (this process or a pool), and the results recorded."""
     refs = list(references) if references is not None else [None] * len(paths)
     results: list[ScanResult | None] = [None] * len(paths)
     workers = workers or default_workers(len(paths))
     cache = RecognitionCache(cache_dir) if cache_dir else None
     chunks = _chunks(len(paths), workers)
-    done = 0
-
-    def record(chunk: list[int], found: list[ScanResult]) -> None:
-        nonlocal done
-        for i, result in zip(chunk, found, strict=True):
+    tasks: list[Task] = [([paths[i] for i in c], cache, [refs[i] for i in c]) for c in chunks]
+    done = run_here(tasks, should_cancel) if workers <= 1 or len(chunks) <= 1 else \
+        run_in_pool(tasks, workers, should_cancel)
+    finished = 0
+    for n, found in done:
+        for i, result in zip(chunks[n], found, strict=True):
             results[i] = result
-            done += 1
+            finished += 1
             if on_progress:
-                on_progress(done, len(paths), i, result)
-
-    def job(chunk: list[int]) -> tuple[list[Path], RecognitionCache | None, list[date | None]]:
-        return [paths[i] for i in chunk], cache, [refs[i] for i in chunk]
-
-    if workers <= 1 or len(chunks) <= 1:
-        # In this process, maybe beside other work: Tesseracts of its own, ended after.
-        setup = ocr_status().setup
-        session = OcrSession(setup) if setup else None
-        try:
-            for chunk in chunks:
-                if should_cancel and should_cancel():
-                    break
-                record(chunk, scan_files(*job(chunk), session))
-        finally:
-            if session:
-                session.close()
-        return results
-    ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_ocr_worker) as pool:
-        futures: dict[Future[list[ScanResult]], list[int]] = {
-            pool.submit(scan_files, *job(chunk)): chunk for chunk in chunks
-        }
-        for future in as_completed(futures):
-            chunk = futures[future]
-            try:
-                found = future.result()
-            except BrokenProcessPool as exc:
-                # A worker died (out of memory, killed): its files stay un-scanned and
-                # can be scanned again; the import itself is already safe.
-                found = [ScanResult("", error=t("ocr.failed", detail=exc or "worker died"),
-                                    error_key="ocr.failed") for _ in chunk]
-            record(chunk, found)
-            if should_cancel and should_cancel():
-                for f in futures:
-                    f.cancel()
-                break
+                on_progress(finished, len(paths), i, result)
     return results
 
 

@@ -215,33 +215,6 @@ def test_store_check_reports_an_altered_original(qtbot, window: MainWindow,
     assert "已被改动" in window.tools.summary_box.detailedText()
 
 
-def test_backup_and_restore_a_case(qtbot, window: MainWindow, sample_dir: Path,
-                                   tmp_path: Path, monkeypatch) -> None:
-    drop(window, [sample_dir / "order.png"])
-    wait_idle(qtbot, window)
-    archive = tmp_path / "backup.zip"
-    when_dialog(type_path(archive))
-    window.act_backup.trigger()
-    wait_idle(qtbot, window)
-    assert archive.exists() and "已保存案件备份" in window.status_label.text()
-    when_dialog(type_path(archive))
-    window.act_restore_backup.trigger()
-    wait_idle(qtbot, window)
-    cases = window.store.list_cases()
-    assert [c.title for c in cases].count("耳机左耳无声") == 2
-    restored = window.current_case()
-    assert restored.id != cases[-1].id or len(cases) == 2
-    assert len(window.store.items(restored.id)) == 1
-
-    damaged = tmp_path / "damaged.zip"
-    damaged.write_bytes(b"PK not really a zip")
-    when_dialog(type_path(damaged))
-    window.act_restore_backup.trigger()
-    wait_idle(qtbot, window)
-    assert len(window.store.list_cases()) == 2
-    assert "无法读取备份文件" in window.error_box.text()
-
-
 def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
                                                  tmp_path: Path) -> None:
     from datetime import date, timedelta

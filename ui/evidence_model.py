@@ -80,20 +80,7 @@ class EvidenceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = [item.original_name]
-            for check in item_checks(item, self.references):
-                if check.status == "misread":
-                    tip.append(self.tr("订单号 {0} 可能识别有误，应为 {1}").format(
-                        check.value, check.should_be))
-                elif check.status == "other":
-                    tip.append(self.tr("其他订单：{0} 不是本案件的订单号").format(check.value))
-            if item.ocr_status == "pending":
-                tip.append(self.tr("正在识别文字……"))
-            elif needs_attention(item):
-                tip.append(self.tr("未识别到订单号、时间或金额，请检查或手动填写"))
-            if item.ocr_error:
-                tip.append(item.ocr_error)
-            return "\n".join(tip)
+            return self._tooltip(item)
         if role == ItemRole:
             return item
         if role == KindRole:
@@ -102,6 +89,22 @@ class EvidenceModel(QAbstractListModel):
             stamps = sorted(item.effective("timestamps"))
             return stamps[0] if stamps else "9999"
         return None
+
+    def _tooltip(self, item: EvidenceItem) -> str:
+        tip = [item.original_name]
+        for check in item_checks(item, self.references):
+            if check.status == "misread":
+                tip.append(self.tr("订单号 {0} 可能识别有误，应为 {1}").format(
+                    check.value, check.should_be))
+            elif check.status == "other":
+                tip.append(self.tr("其他订单：{0} 不是本案件的订单号").format(check.value))
+        if item.ocr_status == "pending":
+            tip.append(self.tr("正在识别文字……"))
+        elif needs_attention(item):
+            tip.append(self.tr("未识别到订单号、时间或金额，请检查或手动填写"))
+        if item.ocr_error:
+            tip.append(item.ocr_error)
+        return "\n".join(tip)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

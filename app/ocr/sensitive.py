@@ -74,7 +74,6 @@ def _continuation(line: Line, following: list[Line]) -> list[Line]:
 def _line_fields(line: Line, following: list[Line],
                  evidence_numbers: set[str]) -> list[dict[str, Any]]:
     text = line.text
-    evidence_line = bool(EVIDENCE_LABEL.search(text)) and not CARD_LABEL.search(text)
     fields: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
 
@@ -83,27 +82,9 @@ def _line_fields(line: Line, following: list[Line],
         fields.append({"type": kind, "text": text[start:end].strip(),
                        "box": list(char_box(line, start, end))})
 
-    for m in ID_CARD.finditer(text):
-        if id_card_valid(m.group()) and m.group() not in evidence_numbers:
-            add("id_card", m.start(), m.end())
-    for m in DIGITS_RUN.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        if _overlaps(m.span(), taken) or digits in evidence_numbers:
-            continue
-        if luhn_valid(digits) and (CARD_LABEL.search(text) or not evidence_line):
-            add("card", m.start(), m.end())
-    for m in MOBILE.finditer(text):
-        raw = re.sub(r"[ -]", "", m.group())
-        if _overlaps(m.span(), taken) or raw in evidence_numbers:
-            continue
-        if len(raw) == 11 and (raw.isdigit() or re.fullmatch(r"1\d{2}\*{4}\d{4}", raw)):
-            add("phone", m.start(), m.end())
-    for m in LANDLINE.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        if _overlaps(m.span(), taken) or digits in evidence_numbers or not 10 <= len(digits) <= 12:
-            continue
-        if PHONE_LABEL.search(text) or re.search(r"[ -]", m.group()):
-            add("phone", m.start(), m.end())
+    for kind, start, end in _numbers(text, evidence_numbers):
+        if not _overlaps((start, end), taken):
+            add(kind, start, end)
     for pattern in (NAME_LABEL, NAME_BEFORE_PHONE):
         for m_name in pattern.finditer(text):
             group = 1 if m_name.group(1) else 2
@@ -112,6 +93,30 @@ def _line_fields(line: Line, following: list[Line],
                 add("name", m_name.start(group), m_name.end(group))
     fields += _address(line, following, text, add)
     return fields
+
+
+def _numbers(text: str, evidence: set[str]) -> list[tuple[str, int, int]]:
+    """ID cards, bank cards, mobiles and landlines in a line, most certain first; order,
+    trade and tracking numbers (evidence) excluded."""
+    evidence_line = bool(EVIDENCE_LABEL.search(text)) and not CARD_LABEL.search(text)
+    found = [("id_card", m.start(), m.end()) for m in ID_CARD.finditer(text)
+             if id_card_valid(m.group()) and m.group() not in evidence]
+    for m in DIGITS_RUN.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if digits not in evidence and luhn_valid(digits) and \
+                (CARD_LABEL.search(text) or not evidence_line):
+            found.append(("card", m.start(), m.end()))
+    for m in MOBILE.finditer(text):
+        raw = re.sub(r"[ -]", "", m.group())
+        if raw not in evidence and len(raw) == 11 and \
+                (raw.isdigit() or re.fullmatch(r"1\d{2}\*{4}\d{4}", raw)):
+            found.append(("phone", m.start(), m.end()))
+    for m in LANDLINE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if digits not in evidence and 10 <= len(digits) <= 12 and \
+                (PHONE_LABEL.search(text) or re.search(r"[ -]", m.group())):
+            found.append(("phone", m.start(), m.end()))
+    return found
 
 
 def _address(line: Line, following: list[Line], text: str,
