@@ -13,7 +13,10 @@ def test_window_opens_with_store(qtbot, tmp_path: Path) -> None:
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.show()
-    assert window.windowTitle().startswith("证据包")
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.applicationDisplayName() == "证据包 ProofPack"
+    assert window.windowTitle() == "案件一"  # shown as "案件一 — 证据包 ProofPack"
 
 
 def test_every_window_string_has_an_english_translation() -> None:

@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.summary_box: QMessageBox | None = None
         self.replacement: MainWindow | None = None  # the window rebuilt in another language
-        self.setWindowTitle(self.tr("证据包 ProofPack"))
+        # Qt shows "<window title> — <display name>": the name in this language, the
+        # case as the title (an English window read "ProofPack — 证据包 ProofPack").
+        QGuiApplication.setApplicationDisplayName(self.tr("证据包 ProofPack"))
         self.setAcceptDrops(True)
         self.runner = JobRunner(self.statusBar(), self)
         self._build_panels()
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
         case = self.current_case()
         active = case is not None and case.deleted_at is None
         chosen = case if active else None
+        self.setWindowTitle(chosen.title if chosen else "")
         self.case_form.show_case(chosen)
         self.model.load(chosen.id if chosen else None)
         for action in (self.act_export, self.act_print, self.act_remove):
@@ -279,6 +282,7 @@ class MainWindow(QMainWindow):
         case = self.current_case()
         if case is not None:
             self.cases.retitle_current(case.title)
+            self.setWindowTitle(case.title)
         self._update_checklist()
         self.letter.refresh_draft()
 

@@ -229,10 +229,9 @@ class BundleBase:
             f"{self.deadline.describe(self.lang)} ({self.deadline.source(self.lang)})"
 
     def _description(self, item: EvidenceItem) -> str:
-        if item.caption:
-            return item.caption
-        kind = self.rules.kind_name(item.kind, self.lang)
-        return kind
+        """The buyer's caption (what the exhibit proves), or a dash: the kind has its own
+        column, and repeating it there said nothing."""
+        return item.caption or "—"
 
     def _key_facts(self, item: EvidenceItem, full: bool = False) -> str:
         """The exhibit's order numbers, times and amounts. Values the buyer did not type
