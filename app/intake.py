@@ -69,7 +69,8 @@ def run_in_pool(tasks: list[Task], workers: int,
     """Tasks across worker processes, results as they finish. A worker that dies (out of
     memory, killed) fails only its own files, which can be scanned again."""
     ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_ocr_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_ocr_worker,
+                             initargs=(os.getpid(),)) as pool:
         futures: dict[Future[list[ScanResult]], int] = {
             pool.submit(scan_files, *task): n for n, task in enumerate(tasks)}
         for future in as_completed(futures):

@@ -95,6 +95,13 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+    except OSError:
+        return "?"
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -131,6 +138,9 @@ def test_killing_add_leaves_no_ocr_worker_or_tesseract(data_dir: Path, tmp_path:
         assert proc.poll() is None, "the import ended before its workers were seen"
         proc.send_signal(sig)
         proc.wait(timeout=30)
-        time.sleep(3)
-        left = [p for p in family if _alive(p)]
-        assert left == [], (sig, left, sys.platform)
+        family |= _descendants(proc.pid)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_alive(p) for p in family):
+            time.sleep(0.2)
+        left = {p: _name(p) for p in family if _alive(p)}
+        assert left == {}, (sig, left, sys.platform)

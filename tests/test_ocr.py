@@ -119,11 +119,11 @@ def test_ocr_workers_import_no_database_layer() -> None:
     import subprocess
     import sys
 
-    from app.intake import scan_many
+    from app.intake import run_in_pool
     from app.ocr.scan import init_ocr_worker, scan_files
 
     assert init_ocr_worker.__module__ == scan_files.__module__ == "app.ocr.scan"
-    assert "init_ocr_worker" in scan_many.__code__.co_names
+    assert "init_ocr_worker" in run_in_pool.__code__.co_names
     code = ("import sys, app.ocr.scan; "
             "assert 'sqlalchemy' not in sys.modules and 'app.store.store' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -139,7 +139,7 @@ def tesseract_config(setup: TesseractSetup, *options: str) -> str:
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int | None = None) -> None:
     """Ask Linux to end this process when its parent dies, however the parent ends (a
     SIGKILL leaves no chance to clean up): OCR workers and their Tesseracts must not
     outlive the import that started them. Elsewhere a no-op (the pipes they read close
@@ -150,4 +150,7 @@ def die_with_parent() -> None:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
-        pass
+        return
+    # The parent may have died before the request was made: then no signal will come.
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)

@@ -168,13 +168,13 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
     )
 
 
-def init_ocr_worker() -> None:
+def init_ocr_worker(parent: int | None = None) -> None:
     """Start of an OCR worker process. It lives here, not in app.intake, so a worker
     imports only the OCR code, not the database layer."""
     # Each worker runs one Tesseract at a time; let it use one core unless the user said
     # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    die_with_parent()  # a killed import must not leave workers (and Tesseracts) behind
+    die_with_parent(parent)  # a killed import must not leave workers (or Tesseracts) behind
 
 
 def scan_file(path: Path, cache: RecognitionCache | None = None,

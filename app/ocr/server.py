@@ -9,6 +9,7 @@ the TSV output says that the page before it is complete.
 
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import subprocess
@@ -86,7 +87,8 @@ class TesseractServer:
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
         proc = subprocess.Popen(self._args(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, creationflags=flags,
-                                preexec_fn=die_with_parent if os.name == "posix" else None)
+                                preexec_fn=functools.partial(die_with_parent, os.getpid())
+                                if os.name == "posix" else None)
         self._lines = queue.Queue()
         self._files = 0
         self._stderr.clear()
