@@ -29,6 +29,9 @@ PARAMS: dict[str, Any] = {
     "Global.log_level": "error",
     "EngineConfig.onnxruntime.intra_op_num_threads": 1,
     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+    # One crop at a time: a batch is padded to its widest crop, and six wide crops took
+    # ~280 MB more at once than one does; on one thread batching saves no time.
+    "Rec.rec_batch_num": 1,
 }
 PAGE_MAX_SIDE = 2000  # px: larger pages are read by PP-OCR reduced to this
 ENGINE_ENV = "PROOFPACK_OCR_ENGINE"  # tesseract | ppocr | both (default)
