@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.export.bundle import ExportOptions
+from app.export.bundle import ExportOptions, unread_exhibits
 from app.ocr.engine import ocr_status
 from app.store.models import Case
 from app.store.store import Store
@@ -42,8 +42,7 @@ class BundleActions(QObject):
         """The export options; None when the buyer declines to export exhibits that
         cannot be read now (no OCR installed): their personal data was never looked for."""
         options = self.options()
-        unread = [n for n, item in enumerate(self.store.items(case_id), start=1)
-                  if item.ocr_status != "done"]
+        unread = unread_exhibits(self.store.items(case_id))
         if unread and not ocr_status().available:
             answer = QMessageBox.question(
                 self.window, self.tr("有证据尚未识别"),

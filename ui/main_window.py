@@ -28,8 +28,8 @@ from app.case.deadline import complaint_deadline
 from app.case.replies import reply_gaps
 from app.export.bundle import ExportOptions
 from app.i18n import current_lang, parse_lang
+from app.intake import needs_reading
 from app.ocr.engine import ocr_status
-from app.ocr.scan import EXTRACTOR_VERSION
 from app.store.importer import ImportReport
 from app.store.models import Case
 from app.store.store import Store
@@ -290,9 +290,7 @@ class MainWindow(QMainWindow):
         """Read screenshots imported while OCR was unavailable, or by an older version."""
         if self.runner.busy or not ocr_status().available:
             return
-        stale = [i.id for i in self.model.items if i.id is not None and (
-            i.ocr_status in ("pending", "unavailable")
-            or (i.ocr_status == "done" and i.extractor_version != EXTRACTOR_VERSION))]
+        stale = [i.id for i in self.model.items if i.id is not None and needs_reading(i)]
         if stale:
             self.runner.start(AnalyseJob(self.store, case_id, stale),
                               lambda _count: self._evidence_changed())

@@ -40,10 +40,16 @@ from app.export.layout import (
 from app.export.sections import Sections
 from app.export.split import split_bundle
 from app.files import atomic_write
-from app.store.models import Case
+from app.store.models import Case, EvidenceItem
 from app.store.store import Store
 
-__all__ = ["Bundle", "ExportOptions", "ExportRefused", "bundle_filename", "export_case"]
+__all__ = ["Bundle", "ExportOptions", "ExportRefused", "bundle_filename", "export_case",
+           "unread_exhibits"]
+
+
+def unread_exhibits(items: list[EvidenceItem]) -> list[int]:
+    """The exhibit numbers whose text (and so personal data) was never read."""
+    return [n for n, item in enumerate(items, start=1) if item.ocr_status != "done"]
 
 
 def bundle_filename(case: Case, when: datetime) -> str:
@@ -62,7 +68,7 @@ def export_case(store: Store, case_id: int, output: Path,
         output.mkdir(parents=True, exist_ok=True)
         output = output / bundle_filename(case, now)
     items = store.items(case_id)
-    unread = [n for n, item in enumerate(items, start=1) if item.ocr_status != "done"]
+    unread = unread_exhibits(items)
     if unread and not options.allow_unscanned:
         raise ExportRefused("export.unscanned", numbers="、".join(map(str, unread)))
     bundle = Bundle(store, case, items, store.submissions(case_id), options, now)

@@ -1,11 +1,12 @@
 """PP-OCR (rapidocr on onnxruntime, its models inside the wheel) as the second engine.
 
-Tesseract finds the page's lines; PP-OCR reads again the horizontal bands that hold
-numbers, times, amounts or text Tesseract was unsure of, where it misreads far less (7
-for 8, 3 for 9, labels lost in small grey text). A page Tesseract can hardly read (a photo
-of a screen) is read whole by PP-OCR. Words come back with per-character boxes in image
-pixels and confidences, like Tesseract's, so extraction does not know which engine read
-them. Nothing is downloaded: the models ship in the wheel (checked at load).
+Tesseract finds the page's lines; PP-OCR reads again the crops around their numbers
+(with room for the label) and lines Tesseract cut short (app.ocr.second), where it
+misreads far less (7 for 8, 3 for 9, labels lost in small grey text). A page Tesseract
+can hardly read (a photo of a screen) is read whole by PP-OCR. Words come back with
+per-character boxes in image pixels and confidences, like Tesseract's, so extraction does
+not know which engine read them. Nothing is downloaded: the models ship in the wheel
+(checked at load).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def paddle_installed() -> bool:
 
 
 class PaddleReader:
-    """One process's PP-OCR models, loaded when first used (the recogniser for bands,
+    """One process's PP-OCR models, loaded when first used (the recogniser for crops,
     the detector only when a whole page is read)."""
 
     def __init__(self) -> None:

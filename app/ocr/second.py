@@ -1,8 +1,10 @@
-"""The second reading: PP-OCR reads again the bands of the page where the facts are.
+"""The second reading: PP-OCR reads again the parts of the page where the facts are.
 
-Tesseract found the lines; the bands holding digits (order numbers, times, amounts) or
-text it was unsure of are read by PP-OCR, whose reading becomes the line and Tesseract's
-is kept beside it (Line.alt_text) so extraction can see where the two agree.
+Tesseract found the lines; around each run of digits (order numbers, times, amounts, with
+room for its label), and along a line Tesseract read only the start of, PP-OCR reads
+again. Its reading replaces what lay inside those crops and Tesseract's whole line is
+kept beside it (Line.alt_text), so extraction can see where the two agree. Pages
+Tesseract hardly reads are read whole by PP-OCR instead.
 """
 
 from __future__ import annotations
