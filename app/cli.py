@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.case.rules import PLATFORMS, load_rules
-from app.i18n import LANGS, Lang, current_lang, parse_lang, printable, set_lang, t
+from app.i18n import LANGS, Lang, choose, current_lang, parse_lang, printable, set_lang, t
 from app.logs import setup_logging
 from app.ocr.sensitive import SENSITIVE_TYPES
 from app.paths import resolve_data_dir
@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 
 def _h(zh: str, en: str) -> str:
-    return zh if current_lang() == "zh" else en
+    return choose(zh, en)
 
 
 def _common() -> argparse.ArgumentParser:

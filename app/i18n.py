@@ -10,13 +10,14 @@ from __future__ import annotations
 import locale
 import os
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, TypeVar
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 LANG_ENV = "PROOFPACK_LANG"
 
 _current: Lang | None = None
+T = TypeVar("T")
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # order numbers checked against the case's
@@ -204,6 +205,18 @@ def current_lang() -> Lang:
     return _current or detect_lang()
 
 
+def choose(zh: T, en: T, lang: Lang | None = None) -> T:
+    """The Chinese or the English text, for the given language or the current one: the
+    one place the core picks a language (texts kept beside their code use it, the rest
+    live in MESSAGES)."""
+    return zh if (lang or current_lang()) == "zh" else en
+
+
+def pick(pair: tuple[T, T], lang: Lang | None = None) -> T:
+    """The Chinese or English half of a (zh, en) pair."""
+    return choose(pair[0], pair[1], lang)
+
+
 def t_params(key: str, params: Mapping[str, object], lang: Lang | None = None) -> str:
     """t() with the parameters in a mapping (as ImageRejected carries them)."""
     return t(key, lang, **params)
@@ -214,7 +227,7 @@ def t(key: str, /, lang: Lang | None = None, **kwargs: object) -> str:
     pair = MESSAGES.get(key)
     if pair is None:
         return key
-    text = pair[0] if (lang or current_lang()) == "zh" else pair[1]
+    text = pick(pair, lang)
     return text.format(**kwargs) if kwargs else text
 
 

@@ -89,3 +89,18 @@ def test_no_module_over_450_lines() -> None:
     long = {name: n for name, path in modules().items()
             if (n := len(path.read_text("utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_one_language_chooser() -> None:
+    """Chinese or English is picked in app/i18n.py (choose, pick, t) and by Qt's tr; a
+    `lang == "zh"` anywhere else is a second chooser that drifts from the first."""
+    branches: list[str] = []
+    for name, path in modules().items():
+        if name == "app.i18n":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Compare) and any(
+                    isinstance(side, ast.Constant) and side.value in ("zh", "en")
+                    for side in [node.left, *node.comparators]):
+                branches.append(f"{name}:{node.lineno}")
+    assert branches == []

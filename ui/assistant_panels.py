@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from app.case.letter import FORM_LIMIT, char_count, draft_letter
 from app.case.progress import STATUSES, channel_name, is_overdue, status_name
-from app.case.rules import load_channels, pick
+from app.case.rules import load_channels
+from app.i18n import pick
 from app.store.models import Case, Submission
 from app.store.store import Store
 

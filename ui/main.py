@@ -6,11 +6,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.i18n import Lang, parse_lang, set_lang
+from app.i18n import Lang, choose, detect_lang, parse_lang, set_lang
 from app.logs import setup_logging
 from app.paths import FONT_PATH, ICONS_DIR, TRANSLATIONS_DIR
 from app.store.store import Store, StoreUnavailable
@@ -35,11 +35,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def choose_language(settings: QSettings) -> Lang:
     """The language picked in the menu, else the system's: Chinese unless it is another."""
-    chosen = parse_lang(str(settings.value("language", "")))
-    if chosen:
-        return chosen
-    name = QLocale.system().name().lower()
-    return "zh" if name.startswith("zh") or name in ("c", "") else "en"
+    return parse_lang(str(settings.value("language", ""))) or detect_lang()
 
 
 logger = logging.getLogger(__name__)
@@ -50,10 +46,9 @@ def _catalogues(lang: Lang) -> list[str]:
     """The window's texts are written in Chinese and come in English from proofpack_en.qm;
     Qt's own buttons and dialogs (OK/Cancel, the file dialog) are English and come in
     Chinese from qtbase_zh_CN.qm, which PySide6 ships."""
-    if lang == "zh":
-        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        return [str(qt_dir / "qtbase_zh_CN.qm")]
-    return [str(TRANSLATIONS_DIR / f"proofpack_{lang}.qm")]
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return [choose(str(qt_dir / "qtbase_zh_CN.qm"), str(TRANSLATIONS_DIR / "proofpack_en.qm"),
+                   lang)]
 
 
 def install_translation(app: QCoreApplication, lang: Lang) -> list[QTranslator]:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from app.case.rules import load_rules
-from app.i18n import Lang, current_lang
+from app.i18n import Lang, choose
 from app.store.models import Case, EvidenceItem
 
 COMPLETION_LABELS = ("成交时间", "确认收货", "完成时间", "交易成功")
@@ -33,25 +33,25 @@ class Deadline:
         return "warn" if self.days_left <= load_rules().warn_days_left else "ok"
 
     def describe(self, lang: Lang | None = None) -> str:
-        zh = (lang or current_lang()) == "zh"
         last = self.last_day.isoformat()
         if self.days_left < 0:
-            return (f"平台投诉期限已于 {last} 届满（已过 {-self.days_left} 天），"
-                    "仍可向 12315 等渠道投诉") if zh else \
-                (f"the platform's complaint window closed on {last} "
-                 f"({-self.days_left} days ago); 12315 and other channels remain open")
+            return choose(f"平台投诉期限已于 {last} 届满（已过 {-self.days_left} 天），"
+                          "仍可向 12315 等渠道投诉",
+                          f"the platform's complaint window closed on {last} "
+                          f"({-self.days_left} days ago); 12315 and other channels remain "
+                          "open", lang)
         if self.days_left == 0:
-            return f"今天（{last}）是平台投诉的最后一天" if zh else \
-                f"today ({last}) is the last day to complain on the platform"
-        return f"距平台投诉期限（{last}）还有 {self.days_left} 天" if zh else \
-            f"{self.days_left} days left to complain on the platform (until {last})"
+            return choose(f"今天（{last}）是平台投诉的最后一天",
+                          f"today ({last}) is the last day to complain on the platform", lang)
+        return choose(f"距平台投诉期限（{last}）还有 {self.days_left} 天",
+                      f"{self.days_left} days left to complain on the platform (until {last})",
+                      lang)
 
     def source(self, lang: Lang | None = None) -> str:
-        zh = (lang or current_lang()) == "zh"
         if self.inferred_from is None:
-            return "按填写的订单完成日期计算" if zh else "from the completion date you entered"
-        return f"按证据{self.inferred_from}中的成交时间推算" if zh else \
-            f"from the completion time in exhibit {self.inferred_from}"
+            return choose("按填写的订单完成日期计算", "from the completion date you entered", lang)
+        return choose(f"按证据{self.inferred_from}中的成交时间推算",
+                      f"from the completion time in exhibit {self.inferred_from}", lang)
 
 
 def read_completion_date(items: list[EvidenceItem]) -> tuple[date, int] | None:

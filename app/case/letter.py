@@ -7,12 +7,13 @@ legal basis for the complaint type (resources/rules/complaints.toml).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from app.case.progress import channel_name, status_name
-from app.case.rules import load_rules, pick
+from app.case.rules import load_rules
 from app.case.timeline import TimelineEntry, build_timeline
-from app.i18n import Lang, current_lang, t
+from app.i18n import Lang, choose, current_lang, pick, t
 from app.store.models import Case, EvidenceItem, Submission
 
 # Online forms cap the description; 12315's is the tightest commonly met.
@@ -30,92 +31,112 @@ def letter_text(case: Case, items: list[EvidenceItem], submissions: list[Submiss
 def draft_letter(case: Case, items: list[EvidenceItem], submissions: list[Submission],
                  lang: Lang | None = None, today: date | None = None) -> str:
     lang = lang or current_lang()
-    zh = lang == "zh"
     today = today or date.today()
-    rules = load_rules()
-    ctype = rules.complaint_type(case.complaint_type)
-    platform = t(f"platform.{case.platform}", lang=lang)
-    orders = _orders(case, items)
-    out: list[str] = [("投诉书" if zh else "Complaint"), ""]
-
-    seller = case.shop or ("（店铺名称）" if zh else "(shop name)")
-    facts = [
-        (("事由", "Subject"), case.title),
-        (("被投诉方", "Against"), f"{platform} · {seller}"),
-        (("订单编号", "Order number"), "、".join(orders) if zh else ", ".join(orders)),
-        (("实付金额", "Amount paid"), f"¥{case.amount}" if case.amount else ""),
-        (("订单完成日期", "Order completed"),
-         case.order_completed_on.isoformat() if case.order_completed_on else ""),
-        (("投诉类型", "Complaint type"), ctype.name(lang)),
-    ]
-    for label, value in facts:
-        if value:
-            out.append(f"{pick(label, lang)}：{value}" if zh else f"{pick(label, lang)}: {value}")
+    say = _say(lang)
+    ctype = load_rules().complaint_type(case.complaint_type)
+    out: list[str] = [say("投诉书", "Complaint"), ""]
+    out += _parties(case, items, lang)
     out.append("")
 
-    out.append("一、事情经过" if zh else "1. What happened")
-    out.append(case.description.strip() or str(pick(ctype.problem, lang)))
+    out.append(say("一、事情经过", "1. What happened"))
+    out.append(case.description.strip() or pick(ctype.problem, lang))
     events = [e for e in build_timeline(items, [], lang,
                                         now=datetime.combine(today, datetime.min.time()))
               if e.exhibit is not None]
-    key_events = _key_events(events, zh)
+    key_events = _key_events(events, lang)
     if key_events:
-        out.append(("主要时间：" if zh else "Key dates: ") + ("；" if zh else "; ").join(key_events)
-                   + ("。" if zh else "."))
+        out.append(say("主要时间：", "Key dates: ") + say("；", "; ").join(key_events)
+                   + say("。", "."))
     # The timeline already measured the seller's silences; tell the first three.
     for gap in [e for e in events if e.reply_gap][:3]:
-        out.append(gap.detail + ("。" if zh else "."))
+        out.append(gap.detail + say("。", "."))
     out.append("")
 
-    out.append("二、协商经过" if zh else "2. What I have tried")
-    chats = [n for n, i in enumerate(items, start=1) if i.kind == "chat"]
-    if chats:
-        refs = _refs(chats, zh)
-        out.append(f"我已通过平台聊天与卖家沟通（见{refs}），问题至今未得到解决。" if zh else
-                   f"I raised the problem with the seller in the platform chat (see {refs}); "
-                   "it has not been resolved.")
-    else:
-        out.append("我已与卖家沟通，问题至今未得到解决。" if zh else
-                   "I raised the problem with the seller; it has not been resolved.")
-    for sub in submissions:
-        ref = (f"，受理编号 {sub.reference}" if zh else f", reference {sub.reference}") \
-            if sub.reference else ""
-        out.append(
-            f"{sub.submitted_on.isoformat()} 已向{channel_name(sub.channel, lang)}投诉{ref}，"
-            f"目前状态：{status_name(sub.status, lang)}。" if zh else
-            f"On {sub.submitted_on.isoformat()} I complained to "
-            f"{channel_name(sub.channel, lang)}{ref}; status: {status_name(sub.status, lang)}.")
+    out.append(say("二、协商经过", "2. What I have tried"))
+    out += _negotiation(items, submissions, lang)
     out.append("")
 
-    out.append("三、投诉请求" if zh else "3. My request")
-    out.append(case.requested_outcome.strip() or str(pick(ctype.request, lang)))
+    out.append(say("三、投诉请求", "3. My request"))
+    out.append(case.requested_outcome.strip() or pick(ctype.request, lang))
     out.append("")
 
-    out.append("四、证据清单" if zh else "4. Evidence")
-    if items:
-        for n, item in enumerate(items, start=1):
-            kind = rules.kind_name(item.kind, lang)
-            caption = f"：{item.caption}" if zh and item.caption else \
-                (f": {item.caption}" if item.caption else "")
-            out.append(f"证据{n}　{kind}{caption}" if zh else f"Exhibit {n}  {kind}{caption}")
-    else:
-        out.append("（见所附证据材料）" if zh else "(see the attached evidence bundle)")
+    out.append(say("四、证据清单", "4. Evidence"))
+    out += _evidence_list(items, lang)
     out.append("")
 
     law = pick(ctype.law, lang)
     if law:
-        out.append("五、依据" if zh else "5. Legal basis")
+        out.append(say("五、依据", "5. Legal basis"))
         out.extend(law)
         out.append("")
 
-    out.append("以上情况属实，请予受理并督促商家依法处理。" if zh else
-               "The above is true. Please accept this complaint and have the seller "
-               "resolve it as the law requires.")
+    out.append(say("以上情况属实，请予受理并督促商家依法处理。",
+                   "The above is true. Please accept this complaint and have the seller "
+                   "resolve it as the law requires."))
     out.append("")
-    out.append("投诉人：　　　　　　联系电话：" if zh else "Name:                Phone:")
-    out.append(f"日期：{today.year}年{today.month}月{today.day}日" if zh else
-               f"Date: {today.isoformat()}")
+    out.append(say("投诉人：　　　　　　联系电话：", "Name:                Phone:"))
+    out.append(say(f"日期：{today.year}年{today.month}月{today.day}日",
+                   f"Date: {today.isoformat()}"))
     return "\n".join(out)
+
+
+def _say(lang: Lang) -> Callable[[str, str], str]:
+    def say(zh: str, en: str) -> str:
+        return choose(zh, en, lang)
+    return say
+
+
+def _parties(case: Case, items: list[EvidenceItem], lang: Lang) -> list[str]:
+    say = _say(lang)
+    platform = t(f"platform.{case.platform}", lang=lang)
+    seller = case.shop or say("（店铺名称）", "(shop name)")
+    facts = [
+        (("事由", "Subject"), case.title),
+        (("被投诉方", "Against"), f"{platform} · {seller}"),
+        (("订单编号", "Order number"), say("、", ", ").join(_orders(case, items))),
+        (("实付金额", "Amount paid"), f"¥{case.amount}" if case.amount else ""),
+        (("订单完成日期", "Order completed"),
+         case.order_completed_on.isoformat() if case.order_completed_on else ""),
+        (("投诉类型", "Complaint type"),
+         load_rules().complaint_type(case.complaint_type).name(lang)),
+    ]
+    return [pick(label, lang) + say("：", ": ") + value for label, value in facts if value]
+
+
+def _negotiation(items: list[EvidenceItem], submissions: list[Submission],
+                 lang: Lang) -> list[str]:
+    say = _say(lang)
+    chats = [n for n, i in enumerate(items, start=1) if i.kind == "chat"]
+    out: list[str] = []
+    if chats:
+        refs = _refs(chats, lang)
+        out.append(say(f"我已通过平台聊天与卖家沟通（见{refs}），问题至今未得到解决。",
+                       f"I raised the problem with the seller in the platform chat (see "
+                       f"{refs}); it has not been resolved."))
+    else:
+        out.append(say("我已与卖家沟通，问题至今未得到解决。",
+                       "I raised the problem with the seller; it has not been resolved."))
+    for sub in submissions:
+        ref = say(f"，受理编号 {sub.reference}", f", reference {sub.reference}") \
+            if sub.reference else ""
+        day, channel = sub.submitted_on.isoformat(), channel_name(sub.channel, lang)
+        status = status_name(sub.status, lang)
+        out.append(say(f"{day} 已向{channel}投诉{ref}，目前状态：{status}。",
+                       f"On {day} I complained to {channel}{ref}; status: {status}."))
+    return out
+
+
+def _evidence_list(items: list[EvidenceItem], lang: Lang) -> list[str]:
+    say = _say(lang)
+    if not items:
+        return [say("（见所附证据材料）", "(see the attached evidence bundle)")]
+    rules = load_rules()
+    out = []
+    for n, item in enumerate(items, start=1):
+        kind = rules.kind_name(item.kind, lang)
+        caption = say("：", ": ") + item.caption if item.caption else ""
+        out.append(say(f"证据{n}　{kind}{caption}", f"Exhibit {n}  {kind}{caption}"))
+    return out
 
 
 def char_count(text: str) -> int:
@@ -131,7 +152,7 @@ def _orders(case: Case, items: list[EvidenceItem]) -> list[str]:
     return list(dict.fromkeys(o for o in found if o))[:3]
 
 
-def _key_events(events: list[TimelineEntry], zh: bool) -> list[str]:
+def _key_events(events: list[TimelineEntry], lang: Lang) -> list[str]:
     """The first of each kind of event (下单, 付款, 发货, 交易完成), in time order."""
     seen: set[str] = set()
     out = []
@@ -140,13 +161,12 @@ def _key_events(events: list[TimelineEntry], zh: bool) -> list[str]:
                 e.event in ("聊天消息", "Chat message"):
             continue  # chat times and silences are told separately
         seen.add(e.event)
-        ref = f"证据{e.exhibit}" if zh else f"exhibit {e.exhibit}"
-        out.append(f"{e.when:%Y-%m-%d %H:%M} {e.event}（{ref}）" if zh else
-                   f"{e.when:%Y-%m-%d %H:%M} {e.event} ({ref})")
+        when = f"{e.when:%Y-%m-%d %H:%M}"
+        out.append(choose(f"{when} {e.event}（证据{e.exhibit}）",
+                          f"{when} {e.event} (exhibit {e.exhibit})", lang))
     return out[:6]
 
 
-def _refs(numbers: list[int], zh: bool) -> str:
-    if zh:
-        return "、".join(f"证据{n}" for n in numbers)
-    return ", ".join(f"exhibit {n}" for n in numbers)
+def _refs(numbers: list[int], lang: Lang) -> str:
+    return choose("、".join(f"证据{n}" for n in numbers),
+                  ", ".join(f"exhibit {n}" for n in numbers), lang)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.case.rules import load_channels, pick
-from app.i18n import Lang
+from app.case.rules import load_channels
+from app.i18n import Lang, pick
 from app.store.models import Submission
 
 STATUSES: dict[str, tuple[str, str]] = {

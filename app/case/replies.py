@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.i18n import Lang, current_lang
+from app.i18n import Lang, choose
 from app.store.models import EvidenceItem
 
 MIN_GAP = timedelta(hours=24)
@@ -31,41 +31,29 @@ class ReplyGap:
         return self.until - self.asked_at
 
     def describe(self, lang: Lang | None = None) -> str:
-        lang = lang or current_lang()
         span = format_span(self.length, lang)
         start = f"{self.asked_at:%Y-%m-%d %H:%M}"
-        refs = "、".join(f"证据{n}" for n in self.exhibits) if lang == "zh" else \
-            ", ".join(f"exhibit {n}" for n in self.exhibits)
-        if lang == "zh":
-            read = "（显示已读）" if self.read else ""
-            if self.answered_at is None:
-                return (f"买家于 {start} 发出{self.messages}条消息{read}，"
-                        f"卖家至今（{span}）未回复（{refs}）")
-            return (f"买家于 {start} 发出{self.messages}条消息{read}，"
-                    f"卖家在 {span}内未回复（{refs}）")
-        read = " (shown as read)" if self.read else ""
+        refs = choose("、".join(f"证据{n}" for n in self.exhibits),
+                      ", ".join(f"exhibit {n}" for n in self.exhibits), lang)
+        read = choose("（显示已读）", " (shown as read)", lang) if self.read else ""
+        asked = choose(f"买家于 {start} 发出{self.messages}条消息{read}，",
+                       f"{self.messages} buyer message(s) from {start}{read}: ", lang)
         if self.answered_at is None:
-            return (f"{self.messages} buyer message(s) from {start}{read}: no seller reply "
-                    f"for {span} so far ({refs})")
-        return f"{self.messages} buyer message(s) from {start}{read}: no seller reply " \
-               f"for {span} ({refs})"
+            return asked + choose(f"卖家至今（{span}）未回复（{refs}）",
+                                  f"no seller reply for {span} so far ({refs})", lang)
+        return asked + choose(f"卖家在 {span}内未回复（{refs}）",
+                              f"no seller reply for {span} ({refs})", lang)
 
 
 def format_span(span: timedelta, lang: Lang | None = None) -> str:
-    lang = lang or current_lang()
     days, rest = divmod(int(span.total_seconds()), 86400)
     hours = rest // 3600
     minutes = (rest % 3600) // 60
-    if lang == "zh":
-        parts = [f"{days} 天" if days else "", f"{hours} 小时" if hours else ""]
-        if not days and not hours:
-            parts = [f"{minutes} 分钟"]
-        return " ".join(p for p in parts if p)
-    en = [f"{days} day{'s' * (days != 1)}" if days else "",
-          f"{hours} hour{'s' * (hours != 1)}" if hours else ""]
     if not days and not hours:
-        en = [f"{minutes} minutes"]
-    return " ".join(p for p in en if p)
+        return choose(f"{minutes} 分钟", f"{minutes} minutes", lang)
+    parts = [choose(f"{days} 天", f"{days} day{'s' * (days != 1)}", lang) if days else "",
+             choose(f"{hours} 小时", f"{hours} hour{'s' * (hours != 1)}", lang) if hours else ""]
+    return " ".join(p for p in parts if p)
 
 
 def reply_gaps(items: list[EvidenceItem], now: datetime | None = None,

@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from app.i18n import Lang, current_lang
+from app.i18n import Lang, choose, pick
 from app.paths import CHANNELS_PATH, RULES_PATH
 
 KINDS: tuple[str, ...] = ("order", "chat", "payment", "logistics", "photo", "other")
@@ -28,10 +27,10 @@ class ChecklistItem:
     hint_en: str
 
     def label(self, lang: Lang | None = None) -> str:
-        return self.label_zh if (lang or current_lang()) == "zh" else self.label_en
+        return choose(self.label_zh, self.label_en, lang)
 
     def hint(self, lang: Lang | None = None) -> str:
-        return self.hint_zh if (lang or current_lang()) == "zh" else self.hint_en
+        return choose(self.hint_zh, self.hint_en, lang)
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class ComplaintType:
     law: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     def name(self, lang: Lang | None = None) -> str:
-        return self.name_zh if (lang or current_lang()) == "zh" else self.name_en
+        return choose(self.name_zh, self.name_en, lang)
 
 
 @dataclass(frozen=True)
@@ -75,8 +74,7 @@ class Rules:
     types: dict[str, ComplaintType]
 
     def kind_name(self, kind: str, lang: Lang | None = None) -> str:
-        zh, en = self.kind_names.get(kind, (kind, kind))
-        return zh if (lang or current_lang()) == "zh" else en
+        return pick(self.kind_names.get(kind, (kind, kind)), lang)
 
     def complaint_type(self, type_id: str) -> ComplaintType:
         return self.types.get(type_id) or self.types["other"]
@@ -135,11 +133,6 @@ def load_channels(path: Path = CHANNELS_PATH) -> ChannelGuide:
         for c in raw["channels"]
     )
     return ChannelGuide(channels, (tuple(raw["tips"]["zh"]), tuple(raw["tips"]["en"])))
-
-
-def pick(pair: tuple[Any, Any], lang: Lang | None = None) -> Any:
-    """The Chinese or English half of a (zh, en) pair."""
-    return pair[0] if (lang or current_lang()) == "zh" else pair[1]
 
 
 def evaluate_checklist(complaint_type: str, kinds: Iterable[str]) -> list[ChecklistStatus]:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from app.case.progress import channel_name, status_name
 from app.case.replies import format_span, reply_gaps
-from app.i18n import Lang, current_lang
+from app.i18n import Lang, choose, current_lang, pick
 from app.store.models import EvidenceItem, Submission
 
 # What a timestamp's label says happened, in both languages.
@@ -38,13 +38,11 @@ class TimelineEntry:
 def describe(label: str, kind: str, lang: Lang) -> str:
     if kind in ("payment", "logistics", "chat"):
         # On these screens 创建时间 is the payment's or the parcel's, not the order's.
-        zh, en = EVENT_OF_KIND[kind]
-        return zh if lang == "zh" else en
-    for labels, (zh, en) in EVENT_OF_LABEL:
+        return pick(EVENT_OF_KIND[kind], lang)
+    for labels, names in EVENT_OF_LABEL:
         if any(lab in label for lab in labels):
-            return zh if lang == "zh" else en
-    zh, en = EVENT_OF_KIND.get(kind, ("时间记录", "Dated record"))
-    return zh if lang == "zh" else en
+            return pick(names, lang)
+    return pick(EVENT_OF_KIND.get(kind, ("时间记录", "Dated record")), lang)
 
 
 def build_timeline(
@@ -77,15 +75,15 @@ def build_timeline(
                                          inferred))
     for gap in reply_gaps(items, now):
         span = format_span(gap.length, lang)
-        event = (f"卖家 {span}未回复" if gap.answered_at else f"卖家至今 {span}未回复") \
-            if lang == "zh" else f"No seller reply for {span}"
+        event = choose(f"卖家 {span}未回复" if gap.answered_at else f"卖家至今 {span}未回复",
+                       f"No seller reply for {span}", lang)
         entries.append(TimelineEntry(gap.asked_at, event, gap.exhibits[0], gap.inferred,
                                      gap.describe(lang), reply_gap=True))
     for sub in submissions or []:
-        zh, en = "提交投诉", "Complaint submitted"
         detail = " ".join(x for x in (channel_name(sub.channel, lang), sub.reference,
                                       status_name(sub.status, lang)) if x)
         entries.append(TimelineEntry(datetime.combine(sub.submitted_on, datetime.min.time()),
-                                     zh if lang == "zh" else en, None, False, detail))
+                                     choose("提交投诉", "Complaint submitted", lang), None,
+                                     False, detail))
     entries.sort(key=lambda e: (e.when, e.exhibit or 0))
     return entries

@@ -28,7 +28,7 @@ from app.case.deadline import complaint_deadline
 from app.case.orders import item_checks, reference_orders
 from app.case.rules import load_rules
 from app.export.images import ImageSlice
-from app.i18n import Lang, current_lang, t_params
+from app.i18n import Lang, choose, current_lang, t_params
 from app.paths import FONT_PATH
 from app.privacy.redaction import DEFAULT_TYPES
 from app.store.models import Case, EvidenceItem, Submission
@@ -187,7 +187,7 @@ class BundleBase:
         self.references = reference_orders(case, items)
 
     def tr(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
+        return choose(zh, en, self.lang)
 
     def _styles(self) -> dict[str, ParagraphStyle]:
         base = ParagraphStyle("base", fontName=FONT, fontSize=10, leading=15,
@@ -224,9 +224,8 @@ class BundleBase:
     def _deadline_text(self) -> str:
         if self.deadline is None:
             return self.tr("未填写订单完成日期，无法计算", "no completion date, cannot compute")
-        return f"{self.deadline.describe(self.lang)}（{self.deadline.source(self.lang)}）" \
-            if self.lang == "zh" else \
-            f"{self.deadline.describe(self.lang)} ({self.deadline.source(self.lang)})"
+        describe, source = self.deadline.describe(self.lang), self.deadline.source(self.lang)
+        return self.tr(f"{describe}（{source}）", f"{describe} ({source})")
 
     def _description(self, item: EvidenceItem) -> str:
         """The buyer's caption (what the exhibit proves), or a dash: the kind has its own

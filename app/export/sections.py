@@ -17,10 +17,10 @@ from reportlab.platypus import (
 from app.case.letter import letter_text
 from app.case.orders import reference_orders
 from app.case.progress import channel_name, is_overdue, status_name
-from app.case.rules import evaluate_checklist, load_channels, pick
+from app.case.rules import evaluate_checklist, load_channels
 from app.case.timeline import build_timeline
 from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, escape, grid_style
-from app.i18n import t
+from app.i18n import pick, t
 
 
 class Sections(BundleBase):
