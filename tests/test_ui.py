@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,6 +14,7 @@ from app.store.store import Store
 from tests.dialogs import press, type_path, type_text, when_dialog, when_dialogs
 from ui.main import make_application
 from ui.main_window import MainWindow
+from ui.settings import KEEP_UNREDACTED, LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 
 WAIT = 120_000
 
@@ -23,7 +24,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
     make_application()
     store = Store(tmp_path / "store")
     store.create_case("耳机左耳无声", complaint_type="quality")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings.in_file(tmp_path / "settings.ini")
     win = MainWindow(store, settings)
     qtbot.addWidget(win)
     win.resize(1300, 820)
@@ -172,7 +173,7 @@ def test_export_produces_pdf(qtbot, window: MainWindow, sample_dir: Path, tmp_pa
 
 def test_settings_persist_geometry(qtbot, tmp_path: Path) -> None:
     make_application()
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings = Settings.in_file(tmp_path / "s.ini")
     store = Store(tmp_path / "store")
     first = MainWindow(store, settings)
     first.show()
@@ -182,7 +183,7 @@ def test_settings_persist_geometry(qtbot, tmp_path: Path) -> None:
     height = first.height()
     assert height >= 580
     first.close()
-    assert settings.contains("window/geometry") and settings.contains("window/splitter")
+    assert settings.get(WINDOW_GEOMETRY) and settings.get(SPLITTER_STATE)
     second = MainWindow(store, settings)
     qtbot.addWidget(second)
     assert second.height() == height
@@ -303,7 +304,7 @@ def test_redaction_in_the_detail_panel_and_privacy_menu(qtbot, window: MainWindo
 
     # privacy menu: names are kept visible, and that choice is remembered
     window.redact_actions["name"].setChecked(False)
-    assert window.settings.value("privacy/keep") in (["name"], "name")
+    assert window.settings.get(KEEP_UNREDACTED) == ["name"]
     assert "name" not in window.export_options().redact_types
     when_dialog(press(QMessageBox.StandardButton.No))
     window.act_originals.trigger()
@@ -339,7 +340,7 @@ def test_without_tesseract_everything_but_ocr_works(qtbot, tmp_path: Path, sampl
     make_application()
     store = Store(tmp_path / "store")
     store.create_case("无识别")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings = Settings.in_file(tmp_path / "s.ini")
     win = MainWindow(store, settings)
     qtbot.addWidget(win)
     win.show()
@@ -383,7 +384,7 @@ def test_english_translation(qtbot, tmp_path: Path) -> None:
     try:
         assert translators, "proofpack_en.qm is missing: run ./dev.sh"
         win = MainWindow(Store(tmp_path / "store"),
-                         QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+                         Settings.in_file(tmp_path / "s.ini"))
         qtbot.addWidget(win)
         assert win.act_add_files.text() == "Add screenshots"
         assert "Drag screenshots here" in win.evidence.empty_hint.text()
@@ -401,8 +402,7 @@ def test_language_switch_rebuilds_the_window_in_place(qtbot, tmp_path: Path) -> 
     make_application()
     store = Store(tmp_path / "store")
     store.create_case("耳机左耳无声", complaint_type="quality")
-    window = open_window(store, QSettings(str(tmp_path / "s.ini"),
-                                          QSettings.Format.IniFormat))
+    window = open_window(store, Settings.in_file(tmp_path / "s.ini"))
     qtbot.addWidget(window)
     window.show()
     try:
@@ -413,7 +413,7 @@ def test_language_switch_rebuilds_the_window_in_place(qtbot, tmp_path: Path) -> 
         assert english.isVisible() and not window.isVisible()
         assert english.act_add_files.text() == "Add screenshots"
         assert english.current_case().title == "耳机左耳无声"
-        assert english.settings.value("language") == "en"
+        assert english.settings.get(LANGUAGE) == "en"
         assert "missing" in english.checklist.heading.text().lower() or \
             "evidence" in english.checklist.heading.text().lower()
         assert english.language_actions["en"].isChecked()

@@ -189,14 +189,14 @@ def test_the_window_opens_on_a_real_x_display(tmp_path: Path) -> None:
 
 
 def test_dropping_with_no_case_starts_one(qtbot, tmp_path: Path, sample_dir: Path) -> None:
-    from PySide6.QtCore import QSettings
+    from ui.settings import Settings
 
     from app.store.store import Store
     from ui.main import make_application
 
     make_application()
     store = Store(tmp_path / "store")
-    win = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(store, Settings.in_file(tmp_path / "s.ini"))
     qtbot.addWidget(win)
     win.show()
     assert win.current_case() is None

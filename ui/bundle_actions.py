@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -15,11 +15,12 @@ from app.ocr.engine import ocr_status
 from app.store.models import Case
 from app.store.store import Store
 from ui.job_runner import JobRunner
+from ui.settings import EXPORT_FOLDER, Settings
 from ui.workers import ExportJob
 
 
 class BundleActions(QObject):
-    def __init__(self, store: Store, settings: QSettings, runner: JobRunner,
+    def __init__(self, store: Store, settings: Settings, runner: JobRunner,
                  current_case: Callable[[], Case | None],
                  options: Callable[[], ExportOptions], parent: QWidget) -> None:
         super().__init__(parent)
@@ -61,14 +62,14 @@ class BundleActions(QObject):
         case_id = self._case_id()
         if case_id is None:
             return
-        start = str(self.settings.value("folders/export", str(Path.home())))
+        start = self.settings.folder(EXPORT_FOLDER)
         chosen = QFileDialog.getExistingDirectory(self.window, self.tr("选择保存位置"), start)
         if not chosen:
             return
         options = self._options_for(case_id)
         if options is None:
             return
-        self.settings.setValue("folders/export", chosen)
+        self.settings.remember_folder(EXPORT_FOLDER, chosen)
         self.runner.start(ExportJob(self.store, case_id, Path(chosen), options),
                           self._exported)
 

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,6 +16,7 @@ from app.paths import FONT_PATH, ICONS_DIR, TRANSLATIONS_DIR
 from app.store.store import Store, StoreUnavailable
 from ui.errors import install_excepthook
 from ui.main_window import MainWindow
+from ui.settings import LANGUAGE, Settings
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -33,9 +34,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def choose_language(settings: QSettings) -> Lang:
+def choose_language(settings: Settings) -> Lang:
     """The language picked in the menu, else the system's: Chinese unless it is another."""
-    return parse_lang(str(settings.value("language", ""))) or detect_lang()
+    return parse_lang(settings.get(LANGUAGE)) or detect_lang()
 
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def install_translation(app: QCoreApplication, lang: Lang) -> list[QTranslator]:
     return list(_installed)
 
 
-def open_window(store: Store, settings: QSettings) -> MainWindow:
+def open_window(store: Store, settings: Settings) -> MainWindow:
     """The main window, with its language menu wired to rebuild it."""
     window = MainWindow(store, settings)
     window.language_requested.connect(lambda lang: switch_language(window, parse_lang(lang)
@@ -96,7 +97,7 @@ def run(data_dir: Path) -> int:
     log = setup_logging(data_dir)
     install_excepthook()
     app = make_application()
-    settings = QSettings()
+    settings = Settings()
     install_translation(app, choose_language(settings))
     try:
         store = Store(data_dir)

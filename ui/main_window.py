@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -42,6 +42,7 @@ from ui.evidence_area import EvidenceArea
 from ui.evidence_model import ItemRole
 from ui.job_runner import JobRunner
 from ui.privacy_menu import PrivacyMenu
+from ui.settings import IMPORT_FOLDER, LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from ui.store_tools import StoreTools
 from ui.workers import AnalyseJob, ImportJob, Job
 
@@ -50,10 +51,10 @@ class MainWindow(QMainWindow):
     # A language chosen in the menu; ui/main.py rebuilds the window in it.
     language_requested = Signal(str)
 
-    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
         super().__init__()
         self.store = store
-        self.settings = settings or QSettings()
+        self.settings = settings or Settings()
         self.summary_box: QMessageBox | None = None
         self.replacement: MainWindow | None = None  # the window rebuilt in another language
         # Qt shows "<window title> — <display name>": the name in this language, the
@@ -214,19 +215,17 @@ class MainWindow(QMainWindow):
     # ---- settings and language ---------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-        state = self.settings.value("window/splitter")
-        if isinstance(state, QByteArray):
+        state = self.settings.get(SPLITTER_STATE)
+        if state:
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.letter.save()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(SPLITTER_STATE, bytes(self.splitter.saveState().data()))
         self.runner.cancel()
         super().closeEvent(event)
 
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
             self.language_actions[current_lang()].setChecked(True)
             return
         self.letter.save()
-        self.settings.setValue("language", lang)
+        self.settings.set(LANGUAGE, lang)
         self.language_requested.emit(lang)
 
     def _warn_if_no_ocr(self) -> None:
@@ -359,19 +358,18 @@ class MainWindow(QMainWindow):
             self.start_import(paths=paths)
 
     def add_files(self) -> None:
-        folder = str(self.settings.value("folders/import", str(Path.home())))
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择截图或照片"), folder,
+            self, self.tr("选择截图或照片"), self.settings.folder(IMPORT_FOLDER),
             self.tr("图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)"))
         if files:
-            self.settings.setValue("folders/import", str(Path(files[0]).parent))
+            self.settings.remember_folder(IMPORT_FOLDER, Path(files[0]).parent)
             self.start_import(paths=[Path(f) for f in files])
 
     def add_folder(self) -> None:
-        start = str(self.settings.value("folders/import", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"), start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"),
+                                                  self.settings.folder(IMPORT_FOLDER))
         if folder:
-            self.settings.setValue("folders/import", folder)
+            self.settings.remember_folder(IMPORT_FOLDER, folder)
             self.start_import(paths=[Path(folder)])
 
     def paste(self) -> None:

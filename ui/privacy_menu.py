@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.export.bundle import ExportOptions
 from app.ocr.sensitive import SENSITIVE_TYPES
-
-KEEP_SETTING = "privacy/keep"
+from ui.settings import KEEP_UNREDACTED, Settings
 
 
 class PrivacyMenu(QMenu):
-    def __init__(self, settings: QSettings, parent: QWidget) -> None:
+    def __init__(self, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("隐私(&P)"))
         self.settings = settings
         names = {"card": self.tr("银行卡号"), "phone": self.tr("手机号"),
                  "id_card": self.tr("身份证号"), "address": self.tr("收货地址"),
                  "name": self.tr("收货人姓名")}
-        stored = settings.value(KEEP_SETTING, [])
-        # An INI file gives a one-element list back as a plain string.
-        kept = {stored} if isinstance(stored, str) else \
-            {str(k) for k in stored} if isinstance(stored, list) else set()
+        kept = set(settings.get(KEEP_UNREDACTED))
         self.redact_actions: dict[str, QAction] = {}
         for kind in SENSITIVE_TYPES:
             action = QAction(self.tr("导出时遮盖{0}").format(names[kind]), self)
@@ -41,7 +36,7 @@ class PrivacyMenu(QMenu):
 
     def _save(self) -> None:
         keep = [k for k, a in self.redact_actions.items() if not a.isChecked()]
-        self.settings.setValue(KEEP_SETTING, keep)
+        self.settings.set(KEEP_UNREDACTED, keep)
 
     def _originals_toggled(self, on: bool) -> None:
         if not on:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.i18n import t
@@ -16,13 +16,14 @@ from app.store.models import Case
 from app.store.store import Store
 from app.store.verify import VerifyReport
 from ui.job_runner import JobRunner
+from ui.settings import BACKUP_FOLDER, Settings
 from ui.workers import CallJob, VerifyJob
 
 
 class StoreTools(QObject):
     case_restored = Signal(object)  # the Case a backup was restored as
 
-    def __init__(self, store: Store, settings: QSettings, runner: JobRunner,
+    def __init__(self, store: Store, settings: Settings, runner: JobRunner,
                  current_case: Callable[[], Case | None], parent: QWidget) -> None:
         super().__init__(parent)
         self.store, self.settings, self.runner = store, settings, runner
@@ -57,14 +58,14 @@ class StoreTools(QObject):
         case = self.current_case()
         if case is None or case.id is None or self.runner.busy:
             return
-        start = Path(str(self.settings.value("folders/backup", str(Path.home()))))
+        start = Path(self.settings.folder(BACKUP_FOLDER))
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("保存案件备份"),
             str(start / archive_filename(case, date.today())), self.tr("案件备份 (*.zip)"))
         if not chosen:
             return
         target = Path(chosen)
-        self.settings.setValue("folders/backup", str(target.parent))
+        self.settings.remember_folder(BACKUP_FOLDER, target.parent)
         case_id = case.id
         count = len(self.store.items(case_id))
         self.runner.start(CallJob(lambda: export_archive(self.store, case_id, target)),
@@ -74,7 +75,7 @@ class StoreTools(QObject):
     def restore(self) -> None:
         if self.runner.busy:
             return
-        start = str(self.settings.value("folders/backup", str(Path.home())))
+        start = self.settings.folder(BACKUP_FOLDER)
         chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择案件备份"), start,
                                                 self.tr("案件备份 (*.zip)"))
         if not chosen:
