@@ -118,6 +118,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.unreadable": ("无法读取备份文件：{detail}", "cannot read the archive: {detail}"),
     "archive.no_manifest": ("这不是证据包的案件备份（缺少 manifest.json）",
                             "not a ProofPack case archive (no manifest.json)"),
+    "archive.bad_records": ("备份已损坏：{name} 的识别记录格式不对，未导入任何内容",
+                            "the archive is damaged: the records of {name} are malformed; "
+                            "nothing was imported"),
     "archive.too_new": ("备份来自更新版本的证据包（格式 {version}），请先升级",
                         "the archive comes from a newer ProofPack (format {version}); "
                         "please upgrade"),

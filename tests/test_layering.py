@@ -9,7 +9,8 @@ import importlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE = {"app", "app.i18n", "app.paths", "app.files", "app.imaging", "app.logs"}
+BASE = {"app", "app.i18n", "app.paths", "app.files", "app.imaging", "app.logs",
+        "app.records"}
 TOP = {"app.cli", "app.intake", "app.__main__"}  # on top: may use every package
 MAX_LINES = 450
 

@@ -189,10 +189,9 @@ def test_the_window_opens_on_a_real_x_display(tmp_path: Path) -> None:
 
 
 def test_dropping_with_no_case_starts_one(qtbot, tmp_path: Path, sample_dir: Path) -> None:
-    from ui.settings import Settings
-
     from app.store.store import Store
     from ui.main import make_application
+    from ui.settings import Settings
 
     make_application()
     store = Store(tmp_path / "store")

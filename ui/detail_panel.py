@@ -28,6 +28,7 @@ from app.case.facts import FACT_KEYS, FactError, format_values, parse_values, se
 from app.case.orders import item_checks, reference_orders
 from app.case.rules import KINDS, load_rules
 from app.privacy import redaction
+from app.records import FoundEntry, Redaction, facts_of
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
@@ -90,15 +91,13 @@ class ImageView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def show_redactions(self, redactions: list[dict[str, object]]) -> None:
+    def show_redactions(self, redactions: list[Redaction]) -> None:
         for rect in self.redaction_items:
             self.scene().removeItem(rect)
         self.redaction_items = []
         for r in redactions:
-            box = r.get("box")
-            if not isinstance(box, list) or len(box) != 4:
-                continue
-            on = bool(r.get("enabled", True))
+            box = r["box"]
+            on = r["enabled"]
             rect = self.scene().addRect(
                 QRectF(box[0], box[1], box[2], box[3]),
                 QPen(QColor("#c0392b"), 2, Qt.PenStyle.SolidLine if on else Qt.PenStyle.DashLine),
@@ -106,22 +105,20 @@ class ImageView(QGraphicsView):
             rect.setZValue(10)
             self.redaction_items.append(rect)
 
-    def show_item(self, path: str, facts: list[dict[str, object]]) -> None:
+    def show_item(self, path: str, found: list[FoundEntry]) -> None:
         scene = self.scene()
         scene.clear()
         self.redaction_items = []
         pixmap = QPixmap(path)
         scene.addPixmap(pixmap)
-        for fact in facts:
-            if fact.get("type") == "message":
-                continue  # chat lines are not facts to highlight
-            box = fact.get("box")
-            if not isinstance(box, list) or len(box) != 4 or not box[2]:
+        for fact in facts_of(found):  # chat lines are not facts to highlight
+            box = fact["box"]
+            if not box[2]:
                 continue
-            colour = QColor(BOX_COLOURS.get(str(fact.get("type")), "#f1c40f"))
+            colour = QColor(BOX_COLOURS.get(fact["type"], "#f1c40f"))
             pen = QPen(colour, max(2.0, pixmap.width() / 400))
             rect = scene.addRect(QRectF(box[0] - 3, box[1] - 3, box[2] + 6, box[3] + 6), pen)
-            rect.setToolTip(f"{fact.get('type')}: {fact.get('value')}")
+            rect.setToolTip(f"{fact['type']}: {fact['value']}")
         scene.setSceneRect(QRectF(pixmap.rect()))
         self.auto_fit = True
         self.fit()
@@ -336,11 +333,11 @@ class DetailPanel(QWidget):
         with QSignalBlocker(self.redactions):
             self.redactions.clear()
             for r in self.item.redactions:
-                label = names.get(str(r.get("type")), str(r.get("type")))
-                text = str(r.get("text") or "")
+                label = names.get(r["type"], r["type"])
+                text = r["text"]
                 entry = QListWidgetItem(f"{label}  {text}" if text else label)
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                entry.setCheckState(Qt.CheckState.Checked if r.get("enabled", True)
+                entry.setCheckState(Qt.CheckState.Checked if r["enabled"]
                                     else Qt.CheckState.Unchecked)
                 self.redactions.addItem(entry)
         self.image.show_redactions(self.item.redactions)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from app.case.rules import load_rules
 from app.i18n import Lang, choose
+from app.records import facts_of
 from app.store.models import Case, EvidenceItem
 
 COMPLETION_LABELS = ("成交时间", "确认收货", "完成时间", "交易成功")
@@ -61,14 +62,14 @@ def read_completion_date(items: list[EvidenceItem]) -> tuple[date, int] | None:
     for number, item in enumerate(items, start=1):
         if item.kind != "order":
             continue
-        for fact in item.facts:
-            if fact.get("type") != "timestamp" or fact.get("inferred"):
+        for fact in facts_of(item.facts, "timestamp"):
+            if fact.get("inferred"):
                 continue
-            if not any(label in str(fact.get("label", "")) for label in COMPLETION_LABELS):
+            if not any(label in fact.get("label", "") for label in COMPLETION_LABELS):
                 continue
             try:
                 day = datetime.fromisoformat(fact["value"]).date()
-            except (KeyError, ValueError):
+            except ValueError:
                 continue
             if found is None or day > found[0]:
                 found = (day, number)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.i18n import Lang, choose
+from app.records import messages_of
 from app.store.models import EvidenceItem
 
 MIN_GAP = timedelta(hours=24)
@@ -65,15 +66,13 @@ def reply_gaps(items: list[EvidenceItem], now: datetime | None = None,
     for number, item in enumerate(items, start=1):
         if item.kind != "chat":
             continue
-        for fact in item.facts:
-            if fact.get("type") != "message":
-                continue
+        for fact in messages_of(item.facts):
             try:
                 when = datetime.fromisoformat(fact["when"])
-            except (KeyError, ValueError):
+            except ValueError:
                 continue
             # The same message on two overlapping screenshots counts once.
-            key = (fact["when"], fact["side"], fact.get("text", ""))
+            key = (fact["when"], fact["side"], fact["text"])
             if key not in messages:
                 messages[key] = (when, fact["side"], number, bool(fact.get("read")),
                                  bool(fact.get("inferred")), int(fact["box"][1]))

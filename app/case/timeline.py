@@ -8,6 +8,7 @@ from datetime import datetime
 from app.case.progress import channel_name, status_name
 from app.case.replies import format_span, reply_gaps
 from app.i18n import Lang, choose, current_lang, pick
+from app.records import facts_of
 from app.store.models import EvidenceItem, Submission
 
 # What a timestamp's label says happened, in both languages.
@@ -61,7 +62,7 @@ def build_timeline(
             stamps = [(s, "", False) for s in item.effective("timestamps")]
         else:
             stamps = [(f["value"], f.get("label", ""), bool(f.get("inferred")))
-                      for f in item.facts if f.get("type") == "timestamp"]
+                      for f in facts_of(item.facts, "timestamp")]
         seen: set[str] = set()
         for value, label, inferred in stamps:
             if value in seen:

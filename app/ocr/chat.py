@@ -8,9 +8,9 @@ which is all a read-no-reply complaint needs: the buyer asked at T and nobody an
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from app.ocr.words import Line
+from app.records import FactRecord, MessageRecord, Side
 
 # Screen chrome to ignore: the status bar and title at the top, the input bar at the foot.
 TOP_FRACTION = 0.09
@@ -23,13 +23,13 @@ CARD_LINE = re.compile(r"订单号|订单编号|实付|¥|￥|合计")
 
 
 def chat_messages(lines: list[Line], width: int, height: int,
-                  stamps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                  stamps: list[FactRecord]) -> list[MessageRecord]:
     """The message lines of a chat screen, each with its side and the time above it.
 
     stamps are the timestamp facts of the same image (full or inferred)."""
     card_tops = [ln.box[1] for ln in lines if CARD_LINE.search(ln.text)]
     separators = sorted(((s["box"][1], s) for s in stamps), key=lambda p: p[0])
-    messages: list[dict[str, Any]] = []
+    messages: list[MessageRecord] = []
     read_marks: list[int] = []  # bottom edges of 已读 marks
     for line in lines:
         left, top, w, h = line.box
@@ -61,9 +61,9 @@ def chat_messages(lines: list[Line], width: int, height: int,
     # A 已读 mark sits beside the bottom of the buyer bubble it belongs to.
     buyer = [m for m in messages if m["side"] == "buyer"]
     for mark_bottom in read_marks:
-        above = [m for m in buyer if m["box"][1] <= mark_bottom]
-        if above:
-            max(above, key=lambda m: m["box"][1])["read"] = True
+        bubbles = [m for m in buyer if m["box"][1] <= mark_bottom]
+        if bubbles:
+            max(bubbles, key=lambda m: m["box"][1])["read"] = True
     return messages
 
 
@@ -72,7 +72,7 @@ def _wordy(text: str) -> bool:
     return len(CJK.findall(text)) >= 2 or len(LATIN.findall(text)) >= 5
 
 
-def _side(left: int, right: int, width: int) -> str | None:
+def _side(left: int, right: int, width: int) -> Side | None:
     if left > width * 0.22 and right > width * 0.70:
         return "buyer"
     if left < width * 0.30 and right < width * 0.80:

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import cast
 
 from app.ocr.numbers import (
     is_bank_card,
@@ -22,6 +22,7 @@ from app.ocr.numbers import (
     platform_order_format,
 )
 from app.ocr.words import Box, Line
+from app.records import FactRecord
 
 # Characters OCR produces for digits, and what they stand for.
 DIGIT_CONFUSIONS = str.maketrans({
@@ -100,10 +101,10 @@ class Fact:
     agreed: bool | None = None  # both engines read these digits (None: one engine read it)
     to_check: bool = False  # 待核对: the buyer should look before relying on it
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_record(self) -> FactRecord:
         data = asdict(self)
         data["box"] = list(self.box)
-        return data
+        return cast(FactRecord, data)
 
 
 def repair_digits(raw: str) -> str:

@@ -25,6 +25,7 @@ from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import OcrSession, recognize_many
 from app.ocr.sensitive import find_sensitive
 from app.ocr.words import Line, Word, moved
+from app.records import FoundEntry, SensitiveField
 
 RECOGNIZER_VERSION = "5"  # bump when preprocessing, engines or their options change
 EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e6"  # bump the tail when extraction rules change
@@ -91,9 +92,8 @@ class ScanResult:
     amounts: list[str] = field(default_factory=list)
     to_check: list[str] = field(default_factory=list)  # values listed above, 待核对
     text: str = ""
-    facts: list[dict[str, Any]] = field(default_factory=list)
-    # Personal data to black out in exports: [{"type", "text", "box"}]
-    sensitive: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[FoundEntry] = field(default_factory=list)
+    sensitive: list[SensitiveField] = field(default_factory=list)  # to black out in exports
     error: str = ""
     error_key: str = ""
 
@@ -149,10 +149,11 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
     text = recognition.text
     kind = classify(text, recognition.photo_score, confident_chars(
         (w.text, w.conf) for line in recognition.lines for w in line.words))
-    fact_dicts = [f.to_dict() for f in facts]
+    fact_records = [f.to_record() for f in facts]
+    found: list[FoundEntry] = list(fact_records)
     if kind == "chat":
-        fact_dicts += chat_messages(recognition.lines, recognition.width, recognition.height,
-                                    [f for f in fact_dicts if f["type"] == "timestamp"])
+        found += chat_messages(recognition.lines, recognition.width, recognition.height,
+                               [f for f in fact_records if f["type"] == "timestamp"])
     return ScanResult(
         sha256=sha256,
         kind=kind,
@@ -161,7 +162,7 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
         amounts=unique_values(facts, "amount"),
         to_check=values_to_check(facts),
         text=text,
-        facts=fact_dicts,
+        facts=found,
         sensitive=find_sensitive(recognition.lines, {
             f.value.replace("-", "") for f in facts
             if f.type in ("order_number", "transaction_id", "tracking_number")}),

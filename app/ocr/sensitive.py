@@ -11,10 +11,11 @@ Order, transaction and tracking numbers are evidence and are never flagged.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
 
 from app.ocr.numbers import id_card_valid, luhn_valid
 from app.ocr.words import Box, Line
+from app.records import SensitiveField
 
 SENSITIVE_TYPES = ("card", "phone", "id_card", "address", "name")
 
@@ -44,9 +45,9 @@ NOT_NAMES = re.compile(r"电话|手机|号码|联系|方式|客服|热线|收货
 ANY_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]|订单|时间|电话|手机|实付|金额|快递|运单")
 ADDRESS_CHARS = re.compile(r"[省市区县镇乡街道路号楼栋幢单元室座层村组巷弄苑园寓厦场]")
 MAX_ADDRESS_LINES = 3
-def find_sensitive(lines: list[Line], evidence_numbers: set[str]) -> list[dict[str, Any]]:
-    """Each sensitive field found: {"type", "text", "box"} in image pixels."""
-    found: list[dict[str, Any]] = []
+def find_sensitive(lines: list[Line], evidence_numbers: set[str]) -> list[SensitiveField]:
+    """Each sensitive field found, its box in image pixels."""
+    found: list[SensitiveField] = []
     for index, line in enumerate(lines):
         found += _line_fields(line, lines[index + 1:index + 1 + MAX_ADDRESS_LINES],
                               evidence_numbers)
@@ -72,9 +73,9 @@ def _continuation(line: Line, following: list[Line]) -> list[Line]:
 
 
 def _line_fields(line: Line, following: list[Line],
-                 evidence_numbers: set[str]) -> list[dict[str, Any]]:
+                 evidence_numbers: set[str]) -> list[SensitiveField]:
     text = line.text
-    fields: list[dict[str, Any]] = []
+    fields: list[SensitiveField] = []
     taken: list[tuple[int, int]] = []
 
     def add(kind: str, start: int, end: int) -> None:
@@ -120,7 +121,7 @@ def _numbers(text: str, evidence: set[str]) -> list[tuple[str, int, int]]:
 
 
 def _address(line: Line, following: list[Line], text: str,
-             add: Any) -> list[dict[str, Any]]:
+             add: Callable[[str, int, int], None]) -> list[SensitiveField]:
     """An address after its label or starting with a place name, with the lines it wraps
     onto; a label alone on its line takes the next line."""
     m_addr = ADDRESS_LABEL.search(text)

@@ -7,11 +7,10 @@ are burnt into the pixels of the exported copy; the stored original is never tou
 
 from __future__ import annotations
 
-from typing import Any
-
 from PIL import Image, ImageDraw
 
 from app.ocr.sensitive import SENSITIVE_TYPES
+from app.records import Redaction, SensitiveField
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
@@ -20,17 +19,17 @@ PAD = 3  # pixels around a found field: OCR boxes hug the glyphs
 PAD_X_PER_HEIGHT = 0.5  # and may cut off a character at either end: widen by half a glyph
 
 
-def merge_suggestions(existing: list[dict[str, Any]],
-                      found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def merge_suggestions(existing: list[Redaction],
+                      found: list[SensitiveField]) -> list[Redaction]:
     """New OCR suggestions, keeping the buyer's manual boxes and their on/off choices."""
-    manual = [r for r in existing if r.get("source") == "manual"]
-    previous = [r for r in existing if r.get("source") == "auto"]
-    merged = []
+    manual = [r for r in existing if r["source"] == "manual"]
+    previous = [r for r in existing if r["source"] == "auto"]
+    merged: list[Redaction] = []
     for f in found:
         same = next((r for r in previous
-                     if r.get("type") == f["type"] and _overlap(r["box"], f["box"]) > 0.5), None)
-        merged.append({"box": list(f["box"]), "type": f["type"], "text": f.get("text", ""),
-                       "source": "auto", "enabled": bool(same["enabled"]) if same else True})
+                     if r["type"] == f["type"] and _overlap(r["box"], f["box"]) > 0.5), None)
+        merged.append(Redaction(box=list(f["box"]), type=f["type"], text=f["text"],
+                                source="auto", enabled=same["enabled"] if same else True))
     return merged + manual
 
 
@@ -39,14 +38,14 @@ def add_manual(store: Store, item_id: int, box: list[int]) -> EvidenceItem:
     x, y, w, h = (int(v) for v in box)
     if w < 2 or h < 2:
         return item
-    entry = {"box": [x, y, w, h], "type": "manual", "text": "", "source": "manual",
-             "enabled": True}
+    entry = Redaction(box=[x, y, w, h], type="manual", text="", source="manual",
+                      enabled=True)
     return store.update_item(item_id, redactions=[*item.redactions, entry])
 
 
 def set_enabled(store: Store, item_id: int, index: int, enabled: bool) -> EvidenceItem:
     item = _item(store, item_id)
-    redactions = [dict(r) for r in item.redactions]
+    redactions = [Redaction(**r) for r in item.redactions]
     redactions[index]["enabled"] = enabled
     return store.update_item(item_id, redactions=redactions)
 
@@ -55,8 +54,8 @@ def remove(store: Store, item_id: int, index: int) -> EvidenceItem:
     """A manual box is deleted; a suggestion is switched off (OCR would only suggest it
     again)."""
     item = _item(store, item_id)
-    redactions = [dict(r) for r in item.redactions]
-    if redactions[index].get("source") == "manual":
+    redactions = [Redaction(**r) for r in item.redactions]
+    if redactions[index]["source"] == "manual":
         del redactions[index]
     else:
         redactions[index]["enabled"] = False
@@ -68,12 +67,12 @@ def boxes_to_burn(item: EvidenceItem, types: frozenset[str] | set[str] = DEFAULT
     """(left, top, right, bottom) of every area to black out in this item's export."""
     boxes = []
     for r in item.redactions:
-        if not r.get("enabled", True):
+        if not r["enabled"]:
             continue
-        if r.get("source") != "manual" and r.get("type") not in types:
+        if r["source"] != "manual" and r["type"] not in types:
             continue
         x, y, w, h = r["box"]
-        pad_x = PAD if r.get("source") == "manual" else max(PAD, int(h * PAD_X_PER_HEIGHT))
+        pad_x = PAD if r["source"] == "manual" else max(PAD, int(h * PAD_X_PER_HEIGHT))
         boxes.append((x - pad_x, y - PAD, x + w + pad_x, y + h + PAD))
     return boxes
 

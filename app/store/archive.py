@@ -8,6 +8,7 @@ creates the case in one transaction, so a damaged archive adds nothing.
 from __future__ import annotations
 
 import json
+import logging
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlmodel import SQLModel
 from app import __version__
 from app.files import atomic_write
 from app.i18n import t_params
+from app.records import BadRecords, checked_found, checked_redactions
 from app.store.blobs import StagedFile
 from app.store.models import Case, EvidenceItem, Submission, utcnow
 from app.store.store import Store
@@ -28,6 +30,7 @@ MANIFEST = "manifest.json"
 
 # Fields that belong to the store, not to the case: they are assigned again on import.
 _LOCAL = {"id", "case_id", "stored_path", "deleted_at"}
+logger = logging.getLogger(__name__)
 
 
 class ArchiveError(Exception):
@@ -106,7 +109,21 @@ def _read_manifest(zf: zipfile.ZipFile) -> dict[str, Any]:
         raise ArchiveError("archive.too_new", version=manifest.get("format_version"))
     for entry in manifest.get("items", []):
         entry["stored_suffix"] = Path(entry.get("file", "")).suffix
+        _check_records(entry)
     return manifest
+
+
+def _check_records(entry: dict[str, Any]) -> None:
+    """A backup is a file from outside: its facts and boxes are read by key all over the
+    app, so they must have the shapes of app.records, checked before any original is
+    copied, or nothing is restored."""
+    try:
+        entry["facts"] = checked_found(entry.get("facts") or [])
+        entry["redactions"] = checked_redactions(entry.get("redactions") or [])
+    except BadRecords as exc:
+        logger.warning("backup entry %s has malformed records: %s", entry.get("file"), exc)
+        raise ArchiveError("archive.bad_records",
+                           name=entry.get("original_name", entry.get("file", ""))) from exc
 
 
 def _stage_member(store: Store, zf: zipfile.ZipFile, entry: dict[str, Any]) -> StagedFile:

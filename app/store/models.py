@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from app.records import FoundEntry, Redaction
 
 
 def utcnow() -> datetime:
@@ -68,13 +69,12 @@ class EvidenceItem(SQLModel, table=True):
     order_numbers: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     timestamps: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     amounts: list[str] = Field(default_factory=list, sa_column=Column(JSON))
-    # Every fact found, with its bounding box: [{"type", "value", "text", "box", ...}]
-    facts: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    # Every fact and chat message found, with its bounding box
+    facts: list[FoundEntry] = Field(default_factory=list, sa_column=Column(JSON))
     # The user's corrections, which win over OCR: {"order_numbers": [...], ...}
-    user_facts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
-    # Areas blacked out in exported images: [{"box": [x, y, w, h], "type", "text",
-    # "source": "auto" | "manual", "enabled": bool}] in original-image pixels.
-    redactions: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    user_facts: dict[str, list[str]] = Field(default_factory=dict, sa_column=Column(JSON))
+    # Areas blacked out in exported images (OCR's suggestions and the buyer's boxes)
+    redactions: list[Redaction] = Field(default_factory=list, sa_column=Column(JSON))
 
     def effective(self, key: str) -> list[str]:
         """order_numbers / timestamps / amounts as the user corrected them, else as found."""

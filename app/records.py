@@ -1,0 +1,101 @@
+"""The shapes of what OCR found, as stored in an evidence row's JSON columns and read by
+the assistant, privacy and export: facts, chat messages, personal-data fields and the
+areas to black out. Boxes are [x, y, width, height] in original-image pixels.
+
+Keys added after the first release are NotRequired: rows written then lack them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, NotRequired, TypeGuard
+
+from annotated_types import Len
+from pydantic import TypeAdapter, ValidationError
+from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on 3.11
+
+FactType = Literal["order_number", "transaction_id", "tracking_number", "timestamp",
+                   "amount"]
+Side = Literal["buyer", "seller"]
+Box = Annotated[list[int], Len(4, 4)]  # x, y, width, height
+
+
+class FactRecord(TypedDict):
+    """A value read from the image (app.ocr.extract.Fact as stored)."""
+    type: FactType
+    value: str
+    text: str  # as OCR read it
+    box: Box
+    label: NotRequired[str]  # 成交时间, 订单编号…
+    inferred: NotRequired[bool]  # a date completed from context (昨天 13:01)
+    partial: NotRequired[bool]
+    conf: NotRequired[float]
+    agreed: NotRequired[bool | None]
+    to_check: NotRequired[bool]
+
+
+class MessageRecord(TypedDict):
+    """A chat bubble, with the time above it (app.ocr.chat)."""
+    type: Literal["message"]
+    side: Side
+    when: str  # ISO time of the stamp above it
+    text: str
+    box: Box
+    inferred: NotRequired[bool]
+    read: NotRequired[bool]  # the app showed it as 已读
+
+
+FoundEntry = FactRecord | MessageRecord  # EvidenceItem.facts holds both
+
+
+class SensitiveField(TypedDict):
+    """Personal data found by OCR (app.ocr.sensitive)."""
+    type: str  # phone | id_card | card | address | name
+    text: str
+    box: Box
+
+
+class Redaction(TypedDict):
+    """An area blacked out in exports: an OCR suggestion or the buyer's own box."""
+    box: Box
+    type: str
+    text: str
+    source: Literal["auto", "manual"]
+    enabled: bool
+
+
+def is_fact(entry: FoundEntry) -> TypeGuard[FactRecord]:
+    return entry["type"] != "message"
+
+
+def is_message(entry: FoundEntry) -> TypeGuard[MessageRecord]:
+    return entry["type"] == "message"
+
+
+def facts_of(entries: list[FoundEntry], fact_type: FactType | None = None
+             ) -> list[FactRecord]:
+    return [e for e in entries if is_fact(e) and fact_type in (None, e["type"])]
+
+
+def messages_of(entries: list[FoundEntry]) -> list[MessageRecord]:
+    return [e for e in entries if is_message(e)]
+
+
+_FOUND = TypeAdapter(list[FoundEntry])
+_REDACTIONS = TypeAdapter(list[Redaction])
+
+
+class BadRecords(ValueError):
+    """JSON from outside (a backup file) that does not have the shapes above."""
+
+
+def checked_found(data: object) -> list[FoundEntry]:
+    try:
+        return _FOUND.validate_python(data)
+    except ValidationError as exc:
+        raise BadRecords(str(exc)) from exc
+
+
+def checked_redactions(data: object) -> list[Redaction]:
+    try:
+        return _REDACTIONS.validate_python(data)
+    except ValidationError as exc:
+        raise BadRecords(str(exc)) from exc
