@@ -25,17 +25,38 @@ def atomic_write(path: Path, *, mode: int | str = PUBLIC, fsync: bool = True,
     `fsync_dir` (the rename itself must survive a crash: evidence). On any error the
     temp file is removed and `path` is untouched. `mkstemp` creates 0600, so PUBLIC
     means a file others may read, as any file the user saves."""
-    folder = temp_dir or path.parent
+    with temp_file(temp_dir or path.parent, prefix=prefix, fsync=fsync) as (fh, tmp):
+        yield fh
+    publish(tmp, path, mode=mode, fsync_dir=fsync_dir)
+
+
+@contextmanager
+def temp_file(folder: Path, *, prefix: str = ".part-", suffix: str = ".tmp",
+              fsync: bool = True) -> Iterator[tuple[IO[bytes], Path]]:
+    """The first half of atomic_write, for a file whose final name is known only once it
+    is written (the store names originals by their SHA-256): yield the open file and its
+    path; on success it is flushed and fsynced and stays for `publish`, on error it is
+    removed."""
     folder.mkdir(parents=True, exist_ok=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=suffix)
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            yield fh
+            yield fh, tmp
             fh.flush()
             if fsync:
                 os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def publish(tmp: Path, path: Path, *, mode: int | str = PUBLIC,
+            fsync_dir: bool = False) -> None:
+    """The second half: give a written temp file `mode` and rename it onto `path`, the
+    folder fsynced when `fsync_dir`; on error the temp file is removed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(tmp, _public_mode() if mode == PUBLIC else int(mode))
         os.replace(tmp, path)
         if fsync_dir:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from app.files import open_regular, read_limited, sync_dir
+from app.files import open_regular, publish, read_limited, temp_file
 
 
 @dataclass(frozen=True)
@@ -50,19 +49,12 @@ class BlobStore:
     def stage_stream(self, src: IO[bytes], limit: int | None = None) -> StagedFile:
         digest = hashlib.sha256()
         size = 0
-        fd, name = tempfile.mkstemp(dir=self.tmp, prefix=f"import-{os.getpid()}-", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for chunk in read_limited(src, limit):
-                    digest.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
-        return StagedFile(Path(name), digest.hexdigest(), size)
+        with temp_file(self.tmp, prefix=f"import-{os.getpid()}-", suffix=".part") as (out, tmp):
+            for chunk in read_limited(src, limit):
+                digest.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+        return StagedFile(tmp, digest.hexdigest(), size)
 
     def commit(self, staged: StagedFile, relative: str) -> Path:
         """Move a staged file into its final place (or drop it if that blob exists already)."""
@@ -70,10 +62,8 @@ class BlobStore:
         if final.exists():
             staged.temp_path.unlink(missing_ok=True)
             return final
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(staged.temp_path, 0o444)  # originals are read-only evidence
-        os.replace(staged.temp_path, final)
-        sync_dir(final.parent)
+        # Originals are read-only evidence, and the rename must survive a crash.
+        publish(staged.temp_path, final, mode=0o444, fsync_dir=True)
         return final
 
     def discard(self, staged: StagedFile) -> None:
