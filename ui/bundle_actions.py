@@ -15,6 +15,7 @@ from app.ocr.engine import ocr_status
 from app.store.models import Case
 from app.store.store import Store
 from ui.job_runner import JobRunner
+from ui.printing import BundlePrinter
 from ui.settings import EXPORT_FOLDER, Settings
 from ui.workers import ExportJob
 
@@ -29,6 +30,7 @@ class BundleActions(QObject):
         self.window = parent
         self.last_export: list[Path] = []
         self.done_box: QMessageBox | None = None
+        self.printer = BundlePrinter(parent)
 
     def _case_id(self) -> int | None:
         case = self.current_case()
@@ -94,10 +96,9 @@ class BundleActions(QObject):
         folder = self.store.data_dir / "exports"
         options = self._options_for(case_id)
         if options is not None:
+            options.max_part_mb = None  # a printer takes one file, however large
             self.runner.start(ExportJob(self.store, case_id, folder, options), self._printable)
 
     def _printable(self, paths: list[Path]) -> None:
         self.last_export = paths
-        from ui.printing import print_pdf
-
-        print_pdf(self.window, paths[0])
+        self.printer.print_pdf(paths[0])

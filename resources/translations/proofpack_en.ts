@@ -3,17 +3,17 @@
 <context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="37" />
+        <location filename="../../ui/bundle_actions.py" line="40" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="49" />
+        <location filename="../../ui/bundle_actions.py" line="51" />
         <source>有证据尚未识别</source>
         <translation>Some exhibits have not been read</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="50" />
+        <location filename="../../ui/bundle_actions.py" line="52" />
         <source>证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。
 
 仍要导出吗？（可在详情中手动框选遮盖）</source>
@@ -22,31 +22,65 @@
 Export anyway? (You can black out areas by hand in the details.)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="66" />
+        <location filename="../../ui/bundle_actions.py" line="68" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="78" />
+        <location filename="../../ui/bundle_actions.py" line="80" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="79" />
+        <location filename="../../ui/bundle_actions.py" line="81" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="80" />
+        <location filename="../../ui/bundle_actions.py" line="82" />
         <source>PDF 证据材料已保存：
 {0}</source>
         <translation>The PDF evidence bundle was saved:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="83" />
+        <location filename="../../ui/bundle_actions.py" line="85" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
+    </message>
+</context>
+<context>
+    <name>BundlePrinter</name>
+    <message>
+        <location filename="../../ui/printing.py" line="66" />
+        <source>没有打印机</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="67" />
+        <source>这台电脑没有设置打印机。证据材料 PDF 已保存在：
+{0}
+
+可以把它拷到 U 盘，在打印店或 12315 窗口打印；也可以先看看打印预览。</source>
+        <translation>This computer has no printer set up. The evidence PDF is saved at:
+{0}
+
+Copy it to a USB stick and print it at a copy shop or the 12315 office, or look at the print preview first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="71" />
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="72" />
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="85" />
+        <source>打印预览 — {0}</source>
+        <translation>Print preview — {0}</translation>
     </message>
 </context>
 <context>
@@ -221,22 +255,22 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>ChannelGuide</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="359" />
+        <location filename="../../ui/assistant_panels.py" line="360" />
         <source>投诉渠道指南</source>
         <translation>Where to complain</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="359" />
+        <location filename="../../ui/assistant_panels.py" line="360" />
         <source>适用：</source>
         <translation>When: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="359" />
+        <location filename="../../ui/assistant_panels.py" line="360" />
         <source>准备：</source>
         <translation>Prepare: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="360" />
+        <location filename="../../ui/assistant_panels.py" line="361" />
         <source>投诉要点</source>
         <translation>Tips</translation>
     </message>
@@ -272,142 +306,142 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="166" />
+        <location filename="../../ui/detail_panel.py" line="163" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="168" />
+        <location filename="../../ui/detail_panel.py" line="165" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="170" />
+        <location filename="../../ui/detail_panel.py" line="167" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="170" />
+        <location filename="../../ui/detail_panel.py" line="167" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="171" />
+        <location filename="../../ui/detail_panel.py" line="168" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="173" />
+        <location filename="../../ui/detail_panel.py" line="170" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="174" />
+        <location filename="../../ui/detail_panel.py" line="171" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="177" />
+        <location filename="../../ui/detail_panel.py" line="174" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="183" />
+        <location filename="../../ui/detail_panel.py" line="180" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="185" />
+        <location filename="../../ui/detail_panel.py" line="182" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="187" />
+        <location filename="../../ui/detail_panel.py" line="184" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="189" />
+        <location filename="../../ui/detail_panel.py" line="186" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="193" />
+        <location filename="../../ui/detail_panel.py" line="190" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="200" />
+        <location filename="../../ui/detail_panel.py" line="197" />
         <source>确认识别结果</source>
         <translation>Confirm readings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="201" />
+        <location filename="../../ui/detail_panel.py" line="198" />
         <source>核对图中的订单号、时间和金额无误后确认；确认的值才会作为案件的订单号印在封面上</source>
         <translation>Confirm after checking the order numbers, times and amounts against the picture; only confirmed values go on the cover as the case's order numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="208" />
+        <location filename="../../ui/detail_panel.py" line="205" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="209" />
+        <location filename="../../ui/detail_panel.py" line="206" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="222" />
+        <location filename="../../ui/detail_panel.py" line="219" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="274" />
+        <location filename="../../ui/detail_panel.py" line="271" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="278" />
+        <location filename="../../ui/detail_panel.py" line="275" />
         <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
         <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="282" />
+        <location filename="../../ui/detail_panel.py" line="279" />
         <source>识别结果尚未核对</source>
         <translation>Readings not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="306" />
+        <location filename="../../ui/detail_panel.py" line="303" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="333" />
+        <location filename="../../ui/detail_panel.py" line="330" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="333" />
+        <location filename="../../ui/detail_panel.py" line="330" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="334" />
+        <location filename="../../ui/detail_panel.py" line="331" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="334" />
+        <location filename="../../ui/detail_panel.py" line="331" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="335" />
+        <location filename="../../ui/detail_panel.py" line="332" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="335" />
+        <location filename="../../ui/detail_panel.py" line="332" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -553,53 +587,53 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>LetterPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="51" />
+        <location filename="../../ui/assistant_panels.py" line="52" />
         <source>选择一个案件后，这里会生成投诉书草稿</source>
         <translation>Choose a case and a draft complaint letter appears here</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="54" />
+        <location filename="../../ui/assistant_panels.py" line="55" />
         <source>复制全文</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="55" />
+        <location filename="../../ui/assistant_panels.py" line="56" />
         <source>复制后粘贴到平台或 12315 的在线投诉表单</source>
         <translation>Copy, then paste into the platform's or 12315's online complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="57" />
-        <location filename="../../ui/assistant_panels.py" line="125" />
+        <location filename="../../ui/assistant_panels.py" line="58" />
+        <location filename="../../ui/assistant_panels.py" line="126" />
         <source>重新生成草稿</source>
         <translation>New draft</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="58" />
+        <location filename="../../ui/assistant_panels.py" line="59" />
         <source>按案件信息和证据重新生成（会替换你的修改）</source>
         <translation>Draft again from the case and its evidence (replaces your edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="64" />
+        <location filename="../../ui/assistant_panels.py" line="65" />
         <source>语气平和、只陈述事实；提交前补上姓名和电话。修改会自动保存，并用于导出的 PDF。</source>
         <translation>Keep it calm and factual; add your name and phone before sending. Edits are saved automatically and used in the exported PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="126" />
+        <location filename="../../ui/assistant_panels.py" line="127" />
         <source>重新生成会替换你对投诉书的修改，确定吗？</source>
         <translation>A new draft replaces your edits to the letter. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="136" />
+        <location filename="../../ui/assistant_panels.py" line="137" />
         <source>　已复制</source>
         <translation> Copied</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="140" />
+        <location filename="../../ui/assistant_panels.py" line="141" />
         <source>共 {0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="141" />
+        <location filename="../../ui/assistant_panels.py" line="142" />
         <source>共 {0} 字，超过在线表单常见的 {1} 字上限，请精简</source>
         <translation>{0} characters: more than the usual {1}-character limit of online forms; please shorten it</translation>
     </message>
@@ -607,219 +641,219 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>新案件 {0}</source>
         <translation>New case {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>已新建案件“{0}”，可在上方改名</source>
         <translation>Created the case "{0}"; rename it above</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>选择截图或照片</source>
         <translation>Choose screenshots or photos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -827,57 +861,57 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>PrivacyMenu</name>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="18" />
+        <location filename="../../ui/privacy_menu.py" line="16" />
         <source>隐私(&amp;P)</source>
         <translation>&amp;Privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="20" />
+        <location filename="../../ui/privacy_menu.py" line="18" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="20" />
+        <location filename="../../ui/privacy_menu.py" line="18" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="21" />
+        <location filename="../../ui/privacy_menu.py" line="19" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="21" />
+        <location filename="../../ui/privacy_menu.py" line="19" />
         <source>收货地址</source>
         <translation>delivery addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="22" />
+        <location filename="../../ui/privacy_menu.py" line="20" />
         <source>收货人姓名</source>
         <translation>recipient names</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="29" />
+        <location filename="../../ui/privacy_menu.py" line="24" />
         <source>导出时遮盖{0}</source>
         <translation>Black out {0} in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="36" />
+        <location filename="../../ui/privacy_menu.py" line="31" />
         <source>导出时附上未遮盖的原图…</source>
         <translation>Include unredacted originals in exports…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="38" />
+        <location filename="../../ui/privacy_menu.py" line="33" />
         <source>原图含个人信息，只给受理机关，不要公开上传</source>
         <translation>Originals contain personal data: give them only to the authority, never upload them publicly</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="50" />
+        <location filename="../../ui/privacy_menu.py" line="45" />
         <source>附上未遮盖的原图</source>
         <translation>Include unredacted originals</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="51" />
+        <location filename="../../ui/privacy_menu.py" line="46" />
         <source>导出的 PDF 将包含未遮盖的原图，其中有银行卡号、手机号、地址等个人信息。
 
 这样的文件只应交给受理投诉的机关，切勿上传到公开平台。确定要附上吗？</source>
@@ -889,77 +923,77 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="231" />
+        <location filename="../../ui/assistant_panels.py" line="232" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="231" />
+        <location filename="../../ui/assistant_panels.py" line="232" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="231" />
+        <location filename="../../ui/assistant_panels.py" line="232" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="232" />
+        <location filename="../../ui/assistant_panels.py" line="233" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="248" />
+        <location filename="../../ui/assistant_panels.py" line="249" />
         <source>记录一次投诉</source>
         <translation>Record a complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="250" />
+        <location filename="../../ui/assistant_panels.py" line="251" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="252" />
+        <location filename="../../ui/assistant_panels.py" line="253" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="272" />
+        <location filename="../../ui/assistant_panels.py" line="273" />
         <source>受理编号：{0}</source>
         <translation>Reference: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="274" />
+        <location filename="../../ui/assistant_panels.py" line="275" />
         <source>答复：{0}</source>
         <translation>Reply: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="292" />
+        <location filename="../../ui/assistant_panels.py" line="293" />
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="303" />
+        <location filename="../../ui/assistant_panels.py" line="304" />
         <source>还没有投诉记录。每次向平台、12315 等渠道投诉后，在这里记下日期和受理编号，按时跟进。</source>
         <translation>No complaints recorded yet. Each time you complain to the platform, 12315 or elsewhere, note the date and reference number here and follow up on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="306" />
+        <location filename="../../ui/assistant_panels.py" line="307" />
         <source>有 {0} 项投诉已到跟进日期，请联系受理方询问进展</source>
         <translation>{0} complaint(s) are due for follow-up: ask the office handling it how it stands</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="309" />
+        <location filename="../../ui/assistant_panels.py" line="310" />
         <source>共 {0} 条投诉记录</source>
         <translation>{0} complaint(s) recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="344" />
+        <location filename="../../ui/assistant_panels.py" line="345" />
         <source>删除投诉记录</source>
         <translation>Delete complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="345" />
+        <location filename="../../ui/assistant_panels.py" line="346" />
         <source>删除这条投诉记录？</source>
         <translation>Delete this complaint record?</translation>
     </message>
@@ -967,23 +1001,23 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>StoreTools</name>
     <message>
-        <location filename="../../ui/store_tools.py" line="43" />
+        <location filename="../../ui/store_tools.py" line="44" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="62" />
+        <location filename="../../ui/store_tools.py" line="63" />
         <source>保存案件备份</source>
         <translation>Save case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="63" />
-        <location filename="../../ui/store_tools.py" line="79" />
+        <location filename="../../ui/store_tools.py" line="64" />
+        <location filename="../../ui/store_tools.py" line="80" />
         <source>案件备份 (*.zip)</source>
         <translation>Case backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="78" />
+        <location filename="../../ui/store_tools.py" line="79" />
         <source>选择案件备份</source>
         <translation>Choose a case backup</translation>
     </message>
@@ -991,52 +1025,52 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>SubmissionDialog</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="151" />
+        <location filename="../../ui/assistant_panels.py" line="152" />
         <source>投诉记录</source>
         <translation>Complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="160" />
+        <location filename="../../ui/assistant_panels.py" line="161" />
         <source>受理编号或投诉单号</source>
         <translation>Reference or ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="165" />
+        <location filename="../../ui/assistant_panels.py" line="166" />
         <source>对方的答复、处理结果</source>
         <translation>Their reply or outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="167" />
+        <location filename="../../ui/assistant_panels.py" line="168" />
         <source>提醒跟进</source>
         <translation>Remind me to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="177" />
+        <location filename="../../ui/assistant_panels.py" line="178" />
         <source>投诉日期</source>
         <translation>Date filed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="178" />
+        <location filename="../../ui/assistant_panels.py" line="179" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="179" />
+        <location filename="../../ui/assistant_panels.py" line="180" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="180" />
+        <location filename="../../ui/assistant_panels.py" line="181" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="181" />
+        <location filename="../../ui/assistant_panels.py" line="182" />
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="182" />
+        <location filename="../../ui/assistant_panels.py" line="183" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
@@ -1044,7 +1078,7 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/main.py" line="110" />
+        <location filename="../../ui/main.py" line="106" />
         <source>证据包</source>
         <translation>ProofPack</translation>
     </message>
