@@ -313,6 +313,9 @@ def _add(args: argparse.Namespace) -> int:
         word = t(outcome.status) if outcome.status != "duplicate" else t("duplicate")
         if outcome.status == "error":
             print(f"{outcome.path}: {t('error')}: {outcome.message}", flush=True)
+        elif outcome.looks_like is not None:
+            print(f"{outcome.path}: {word}" + _h(f"（{outcome.message}）",
+                                                 f" ({outcome.message})"), flush=True)
         else:
             print(f"{outcome.path}: {word}", flush=True)
 

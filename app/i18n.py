@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # import outcomes
     "imported": ("已导入", "imported"),
     "duplicate": ("重复（此案件中已有相同文件）", "duplicate (already in this case)"),
+    "looks_like": ("可能重复: 证据{number}", "possible duplicate: exhibit {number}"),
     "error": ("错误", "error"),
     "err.not_found": ("找不到文件", "file not found"),
     "err.permission": ("没有读取权限", "permission denied"),

@@ -6,10 +6,15 @@ once when it is imported, so truncated and corrupt files are caught before they 
 
 from __future__ import annotations
 
+import base64
+import io
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
+import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 try:
@@ -52,15 +57,21 @@ class ImageInfo:
     format: str
     width: int
     height: int
+    pixel_print: str = ""  # see pixel_print()
 
     @property
     def suffix(self) -> str:
         return SUFFIX_OF_FORMAT.get(self.format, ".img")
 
 
-def probe_image(path: Path) -> ImageInfo:
-    """Check that path is a complete image of an accepted format; raise ImageRejected if not."""
-    size = path.stat().st_size
+def probe_image(path: Path | IO[bytes]) -> ImageInfo:
+    """Check that path (or an open file) is a complete image of an accepted format; raise
+    ImageRejected if not."""
+    if isinstance(path, Path):
+        size = path.stat().st_size
+    else:
+        size = path.seek(0, os.SEEK_END)
+        path.seek(0)
     if size == 0:
         raise ImageRejected("err.empty")
     if size > MAX_FILE_BYTES:
@@ -79,8 +90,11 @@ def probe_image(path: Path) -> ImageInfo:
                     raise ImageRejected("err.too_many_pixels", pixels=width * height)
                 if fmt in ("JPEG", "MPO"):
                     # Decoding at 1/8 scale still reads every byte: a truncated file fails.
-                    img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    # Not below 1024 px: a screenshot decodes whole, so its fingerprint
+                    # is the same as a lossless copy's; a 50 MP photo still decodes small.
+                    img.draft("RGB", (max(1024, width // 8), max(1024, height // 8)))
                 img.load()
+                fingerprint = pixel_print(img, (width, height))
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -89,7 +103,7 @@ def probe_image(path: Path) -> ImageInfo:
         raise ImageRejected("err.not_image") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected("err.truncated") from exc
-    return ImageInfo(fmt if fmt != "MPO" else "JPEG", width, height)
+    return ImageInfo(fmt if fmt != "MPO" else "JPEG", width, height, fingerprint)
 
 
 # EXIF orientations that turn the picture a quarter: the upright width is the stored height.
@@ -131,3 +145,121 @@ def open_rgb(path: Path, max_side: int | None = None, exact: bool = True) -> Ima
     if max_side and exact and max(rgb.size) > max_side:
         rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
     return rgb
+
+
+# Near-duplicates: the same screen saved twice (pasted, then added as a file; forwarded
+# as a smaller JPEG) has other bytes but the same picture. Fingerprint: the picture upright,
+# 64 pixels wide, grey. Two prints are alike when no 4 x 4 block (about one line of text
+# on a phone screen) differs by more than LOOK_ALIKE_BLOCK_DIFF grey levels on average:
+# re-encodes stay under 14, two orders of the same app differ by 25 and more somewhere
+# (bench/near_duplicates.py measures the margin on real screens).
+PRINT_WIDTH = 64
+PRINT_MAX_HEIGHT = 640  # a long scrolling capture is cut here
+BLOCK = 4
+LOOK_ALIKE_BLOCK_DIFF = 18.0
+LOOK_ALIKE_ASPECT = 0.03
+STATUS_BAR = 0.04  # the top rows: a clock that moved on is not another screen
+TRANSPOSE_OF_ORIENTATION = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+}
+
+
+def pixel_print(img: Image.Image, upright_size: tuple[int, int] | None = None) -> str:
+    """The picture's fingerprint ("HEIGHT:" + base64 of 64 x HEIGHT grey pixels, upright),
+    or "" when it cannot be made. The image must be loaded; it is not changed. Pass the
+    file's upright size when `img` was decoded smaller (JPEG draft), whose rounding
+    would change the print's height."""
+    try:
+        orientation = img.getexif().get(EXIF_ORIENTATION, 1)
+        width, height = upright_size or upright(img.size, orientation)
+        rows = max(1, min(PRINT_MAX_HEIGHT, round(PRINT_WIDTH * height / max(width, 1))))
+        small = img if img.mode in ("L", "RGB", "RGBA", "LA", "CMYK", "YCbCr") else \
+            img.convert("RGBA")
+        # Exact area averages straight to the print's size, in the stored orientation
+        # (reduce() first would put copies of other sizes on another grid); then upright.
+        stored = (rows, PRINT_WIDTH) if orientation in QUARTER_TURNS else (PRINT_WIDTH, rows)
+        small = small.resize(stored, Image.Resampling.BOX)
+        turn = TRANSPOSE_OF_ORIENTATION.get(orientation)
+        if turn is not None:
+            small = small.transpose(turn)
+        grey = small.convert("L")
+        return f"{grey.height}:{base64.b64encode(grey.tobytes()).decode('ascii')}"
+    except (OSError, ValueError):
+        return ""
+
+
+def _print_pixels(fingerprint: str) -> np.ndarray | None:
+    rows, _, data = fingerprint.partition(":")
+    try:
+        pixels = np.frombuffer(base64.b64decode(data), dtype=np.uint8)
+        return pixels.reshape(int(rows), PRINT_WIDTH).astype(np.int16)
+    except ValueError:
+        return None
+
+
+def print_difference(a: str, b: str) -> float:
+    """The largest mean grey difference of a 4 x 4 block between two fingerprints (0: the
+    same picture); infinity when their shapes differ."""
+    x, y = _print_pixels(a), _print_pixels(b)
+    if x is None or y is None or abs(x.shape[0] - y.shape[0]) > 2:
+        return float("inf")
+    if x.shape != y.shape:  # sizes that round to another height: stretch one onto the other
+        stretched = Image.fromarray(y.astype(np.uint8)).resize(
+            (PRINT_WIDTH, x.shape[0]), Image.Resampling.BILINEAR)
+        y = np.asarray(stretched, dtype=np.int16)
+    return _worst_block(x, y)
+
+
+def looks_alike(a: str, a_size: tuple[int, int], b: str, b_size: tuple[int, int]) -> bool:
+    """The same screen saved twice, at first sight: same proportions and no block of the
+    prints that differs. Same-size pictures are then compared closely (same_picture)."""
+    if not a or not b or 0 in (*a_size, *b_size):
+        return False
+    aspect_a, aspect_b = a_size[0] / a_size[1], b_size[0] / b_size[1]
+    if abs(aspect_a - aspect_b) > LOOK_ALIKE_ASPECT * aspect_a:
+        return False
+    return print_difference(a, b) <= LOOK_ALIKE_BLOCK_DIFF
+
+
+# Two screenshots of the same size from one phone (two orders of the same product) may
+# differ only in some digits, which a 64-pixel print cannot see; at 540 pixels a changed
+# digit makes a 4 x 4 block differ by 56 or more, a JPEG q50 copy by 22 at most.
+DETAIL_WIDTH = 540
+SAME_PICTURE_BLOCK_DIFF = 36.0
+ImageSource = Path | bytes  # a file, or an image in memory (pasted)
+
+
+def same_picture(a: ImageSource, b: ImageSource) -> bool:
+    """Two images of the same upright size show the same picture, digit for digit."""
+    x, y = _detail_grey(a), _detail_grey(b)
+    if x is None or y is None or x.shape != y.shape:
+        return False
+    return _worst_block(x, y) <= SAME_PICTURE_BLOCK_DIFF
+
+
+def _detail_grey(source: ImageSource) -> np.ndarray | None:
+    try:
+        with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as img:
+            if img.format == "JPEG":  # both sides decode alike: they have the same size
+                img.draft("RGB", (2 * DETAIL_WIDTH, 2 * DETAIL_WIDTH))
+            upright_img = ImageOps.exif_transpose(img) or img
+            width = min(DETAIL_WIDTH, upright_img.width) // BLOCK * BLOCK
+            rows = max(BLOCK, round(width * upright_img.height / upright_img.width))
+            small = upright_img.convert("RGB").resize((width, rows), Image.Resampling.BOX)
+            return np.asarray(small.convert("L"), dtype=np.int16)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
+def _worst_block(x: np.ndarray, y: np.ndarray) -> float:
+    """The largest mean difference of a 4 x 4 block, the status bar left out."""
+    rows = x.shape[0] // BLOCK * BLOCK
+    cols = x.shape[1] // BLOCK * BLOCK
+    top = int(rows * STATUS_BAR) // BLOCK * BLOCK
+    diff = np.abs(x[top:rows, :cols] - y[top:rows, :cols])
+    if diff.size == 0:
+        return float("inf")
+    blocks = diff.reshape(diff.shape[0] // BLOCK, BLOCK, cols // BLOCK, BLOCK)
+    return float(blocks.mean(axis=(1, 3)).max())

@@ -177,7 +177,7 @@ def import_and_analyse(
     pasted: Sequence[tuple[bytes, str]] = (),
     ocr: bool = True,
     on_import: Callable[[int, int, ImportOutcome], None] | None = None,
-    on_ocr: Callable[[int, int, EvidenceItem], None] | None = None,
+    on_ocr: Callable[[int, int, EvidenceItem | None], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """The one import path: copy the files (and pasted images) into the store, then read
@@ -200,5 +200,7 @@ def import_and_analyse(
         return report
     waiting = [i for i in store.items(case_id) if needs_reading(i)]
     if waiting:
+        if on_ocr:  # at once: starting the engines takes seconds, and the import is done
+            on_ocr(0, len(waiting), None)
         analyse_items(store, waiting, on_progress=on_ocr, should_cancel=should_cancel)
     return report

@@ -50,12 +50,12 @@ class ChecklistPanel(QWidget):
             else self.tr("{0}：所需证据已齐全").format(name))
         for status in statuses:
             label = status.item.label()
-            count = f"{status.count}/{status.item.min_count}"
+            line = self.tr("{0}（{1}/{2}）").format(label, status.count, status.item.min_count)
             if status.satisfied:
-                entry = QListWidgetItem(f"✔ {label}（{count}）")
+                entry = QListWidgetItem(f"✔ {line}")
                 entry.setForeground(QColor("#1e8449"))
             else:
-                entry = QListWidgetItem(f"✘ {label}（{count}）\n    {status.item.hint()}")
+                entry = QListWidgetItem(f"✘ {line}\n    {status.item.hint()}")
                 entry.setForeground(QColor("#c0392b"))
             entry.setToolTip(status.item.hint())
             self.list.addItem(entry)
@@ -67,7 +67,8 @@ class ChecklistPanel(QWidget):
             self.deadline.setText(self.tr("填写订单完成日期（或导入含成交时间的订单截图），"
                                           "即可计算平台投诉期限"))
         else:
-            self.deadline.setText(f"{deadline.describe()}（{deadline.source()}）")
+            self.deadline.setText(self.tr("{0}（{1}）").format(deadline.describe(),
+                                                              deadline.source()))
         level = deadline.level if deadline else "ok"
         colour = {"ok": "#1e8449", "warn": "#c0392b", "passed": "#c0392b"}[level]
         weight = "bold" if level != "ok" else "normal"

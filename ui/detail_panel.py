@@ -208,6 +208,7 @@ class DetailPanel(QWidget):
         layout = QVBoxLayout(info)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.message)  # under the fields it is about
         layout.addWidget(self.order_note)
         confirm_row = QHBoxLayout()
         confirm_row.addStretch(1)
@@ -215,7 +216,6 @@ class DetailPanel(QWidget):
         layout.addLayout(confirm_row)
         layout.addLayout(redaction_buttons)
         layout.addWidget(self.redactions)
-        layout.addWidget(self.message)
         layout.addWidget(QLabel(self.tr("识别文字")))
         layout.addWidget(self.text)
         scroll = QScrollArea()  # on a small screen the details scroll, never squeeze
@@ -301,6 +301,8 @@ class DetailPanel(QWidget):
             values = parse_values(key, edit.text())
         except FactError as exc:
             self.message.setText(self.tr("无法识别“{0}”，请检查格式").format(exc.value))
+            edit.setStyleSheet("border: 1px solid #c0392b")
+            edit.setFocus()
             return
         self.message.clear()
         self.item = set_user_facts(self.store, self.item.id, key, values)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -18,11 +18,9 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
-    QImage,
-    QImageWriter,
     QKeySequence,
 )
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
 
 from app.case.deadline import complaint_deadline
 from app.case.replies import reply_gaps
@@ -40,11 +38,12 @@ from ui.checklist_panel import ChecklistPanel
 from ui.detail_panel import DetailPanel
 from ui.evidence_area import EvidenceArea
 from ui.evidence_model import ItemRole
+from ui.import_flow import ImportFlow
 from ui.job_runner import JobRunner
 from ui.privacy_menu import PrivacyMenu
-from ui.settings import IMPORT_FOLDER, LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
+from ui.settings import LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from ui.store_tools import StoreTools
-from ui.workers import AnalyseJob, ImportJob, Job
+from ui.workers import AnalyseJob, Job
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +54,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
-        self.summary_box: QMessageBox | None = None
         self.replacement: MainWindow | None = None  # the window rebuilt in another language
         # Qt shows "<window title> — <display name>": the name in this language, the
         # case as the title (an English window read "ProofPack — 证据包 ProofPack").
@@ -65,6 +63,8 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self.tools = StoreTools(store, self.settings, self.runner, self.current_case, self)
         self.tools.case_restored.connect(lambda case: self.cases.reload(select=case.id))
+        self.importer = ImportFlow(store, self.settings, self.runner, self._case_for_import, self)
+        self.importer.imported.connect(self._import_finished)
         self.bundle = BundleActions(store, self.settings, self.runner, self.current_case,
                                     self.export_options, self)
         self._build_actions()
@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
     @property
     def error_box(self) -> QMessageBox | None:
         return self.runner.error_box
+
+    @property
+    def summary_box(self) -> QMessageBox | None:
+        return self.importer.summary_box
 
     @property
     def last_export(self) -> list[Path]:
@@ -113,12 +117,13 @@ class MainWindow(QMainWindow):
         self.act_new_case = self._action(self.tr("新建案件"), self.cases.new_case,
                                          QKeySequence.StandardKey.New,
                                          self.tr("为一次投诉新建案件 (Ctrl+N)"))
-        self.act_add_files = self._action(self.tr("添加截图"), self.add_files,
+        self.act_add_files = self._action(self.tr("添加截图"), self.importer.add_files,
                                           QKeySequence.StandardKey.Open,
                                           self.tr("选择截图或照片加入当前案件 (Ctrl+O)"))
-        self.act_add_folder = self._action(self.tr("添加文件夹"), self.add_folder, "Ctrl+Shift+O",
+        self.act_add_folder = self._action(self.tr("添加文件夹"), self.importer.add_folder,
+                                           "Ctrl+Shift+O",
                                            self.tr("把整个文件夹中的图片加入当前案件"))
-        self.act_paste = self._action(self.tr("粘贴截图"), self.paste,
+        self.act_paste = self._action(self.tr("粘贴截图"), self.importer.paste,
                                       QKeySequence.StandardKey.Paste,
                                       self.tr("粘贴刚截取的屏幕截图 (Ctrl+V)"))
         self.act_export = self._action(self.tr("导出PDF"), self.bundle.export_pdf, "Ctrl+E",
@@ -355,50 +360,16 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.start_import(paths=paths)
+            self.importer.start(paths=paths)
 
-    def add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择截图或照片"), self.settings.folder(IMPORT_FOLDER),
-            self.tr("图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)"))
-        if files:
-            self.settings.remember_folder(IMPORT_FOLDER, Path(files[0]).parent)
-            self.start_import(paths=[Path(f) for f in files])
-
-    def add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"),
-                                                  self.settings.folder(IMPORT_FOLDER))
-        if folder:
-            self.settings.remember_folder(IMPORT_FOLDER, folder)
-            self.start_import(paths=[Path(folder)])
-
-    def paste(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        mime = clipboard.mimeData()
-        if mime is not None and mime.hasUrls():
-            self.start_import(paths=[Path(u.toLocalFile()) for u in mime.urls()
-                                     if u.isLocalFile()])
-            return
-        image = clipboard.image()
-        if image.isNull():
-            self.runner.say(self.tr("剪贴板里没有图片"))
-            return
-        name = f"粘贴的截图 {datetime.now():%Y-%m-%d %H-%M-%S}.png"
-        self.start_import(pasted=[(png_bytes(image), name)])
-
-    def start_import(self, paths: list[Path] | None = None,
-                     pasted: list[tuple[bytes, str]] | None = None) -> None:
-        """Import into the open case; with none open, into a new one (renamable)."""
-        if self.runner.busy:
-            self.runner.say(self.tr("请等待当前任务完成"))
-            return
+    def _case_for_import(self) -> Case:
+        """The open case; with none open, a new one (renamable) for what was dropped."""
         case = self.current_case()
         if case is None or case.id is None or case.deleted_at is not None:
             when = f"{datetime.now():%m-%d %H:%M}"
             case = self.cases.add_case(self.tr("新案件 {0}").format(when))
             self.runner.say(self.tr("已新建案件“{0}”，可在上方改名").format(case.title))
-        assert case.id is not None
-        self.runner.start(ImportJob(self.store, case.id, paths, pasted), self._import_finished)
+        return case
 
     def _job_progressed(self, _done: int, _total: int, stage: str) -> None:
         if stage in ("import", "ocr"):
@@ -409,22 +380,3 @@ class MainWindow(QMainWindow):
         self._evidence_changed()
         if report.imported_ids:
             self.select_item(report.imported_ids[-1])  # the newest, scrolled into view
-        self.runner.say(report.summary())
-        problems = [o for o in report.outcomes if o.status != "imported"]
-        if problems:
-            # One non-modal summary for the whole batch, never a dialog per file.
-            lines = [f"{o.path.name}: {o.message}" for o in problems]
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("导入结果"), report.summary(),
-                              QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(lines))
-            box.setInformativeText("\n".join(lines[:8]) + ("\n……" if len(lines) > 8 else ""))
-            box.setModal(False)
-            box.show()
-            self.summary_box = box
-
-
-def png_bytes(image: QImage) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    QImageWriter(buffer, QByteArray(b"png")).write(image)
-    return bytes(buffer.data().data())

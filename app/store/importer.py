@@ -8,20 +8,32 @@ One bad file never stops the batch.
 from __future__ import annotations
 
 import errno
+import hashlib
+import io
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.files import NotARegularFile, TooLarge
+from app.files import NotARegularFile, TooLarge, open_regular, read_limited
 from app.i18n import t, t_params
-from app.imaging import IMAGE_SUFFIXES, MAX_FILE_BYTES, ImageRejected, probe_image
+from app.imaging import (
+    IMAGE_SUFFIXES,
+    MAX_FILE_BYTES,
+    ImageInfo,
+    ImageRejected,
+    ImageSource,
+    looks_alike,
+    probe_image,
+    same_picture,
+)
 from app.store.models import EvidenceItem
 from app.store.store import DISK_FULL_ERRNOS, Store
 
@@ -35,6 +47,7 @@ class ImportOutcome:
     item_id: int | None = None
     message: str = ""  # translated reason, for errors and duplicates
     error_key: str = ""  # the i18n key of the error, stable for tests and the UI
+    looks_like: int | None = None  # imported, but shows the same picture as this exhibit
 
 
 @dataclass
@@ -155,6 +168,7 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
     except BaseException:
         store.blobs.discard(staged)
         raise
+    same = look_alike(store, case_id, info, store.blobs.absolute(relative))
     item = store.add_item(
         EvidenceItem(
             case_id=case_id,
@@ -166,9 +180,93 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
             height=info.height,
             image_format=info.format,
             source_modified_at=modified,
+            pixel_print=info.pixel_print,
         )
     )
+    if same is not None:
+        return ImportOutcome(path, "imported", item.id, t("looks_like", number=same[0]),
+                             looks_like=same[0])
     return ImportOutcome(path, "imported", item.id)
+
+
+def look_alike(store: Store, case_id: int, info: ImageInfo, source: ImageSource
+               ) -> tuple[int, EvidenceItem] | None:
+    """The first exhibit of the case (number, item) showing the same picture as the image
+    `source` (probed as `info`): the same screen saved twice, which the SHA-256 cannot
+    tell. Same-size look-alikes are compared digit for digit (two orders of one product
+    differ only there)."""
+    for number, item in enumerate(store.items(case_id), start=1):
+        fingerprint = item.pixel_print or _fingerprint_later(store, item)
+        if not looks_alike(info.pixel_print, (info.width, info.height), fingerprint,
+                           (item.width, item.height)):
+            continue
+        if (info.width, info.height) != (item.width, item.height) or \
+                same_picture(source, store.item_path(item)):
+            return number, item
+    return None
+
+
+def _fingerprint_later(store: Store, item: EvidenceItem) -> str:
+    """The fingerprint of an exhibit imported before there were any, made and kept."""
+    assert item.id is not None
+    try:
+        fingerprint = probe_image(store.item_path(item)).pixel_print
+    except (OSError, ImageRejected):
+        return ""
+    store.update_item(item.id, pixel_print=fingerprint)
+    return fingerprint
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    name: str  # a file (or pasted image) about to be imported…
+    path: Path | None  # (None: pasted)
+    exhibit: int | None  # …shows the same picture as this exhibit of the case,
+    other: str = ""  # …or as this other file of the same batch
+
+
+def find_look_alikes(store: Store, case_id: int, paths: Iterable[Path],
+                     pasted: Iterable[tuple[bytes, str]] = ()) -> list[LookAlike]:
+    """Before an import: the files that show a picture already in the case or earlier in
+    the batch. Only reads the files; one that cannot be read is left to the import to
+    report."""
+    seen: list[tuple[str, ImageInfo, ImageSource]] = []
+    found: list[LookAlike] = []
+    sources: list[tuple[str, Path | None, ImageSource, Callable[[], tuple[ImageInfo, str]]]] = [
+        (p.name, p, p, partial(_probe_file, p)) for p in collect_files(paths)]
+    sources += [(name, None, data, partial(_probe_bytes, data)) for data, name in pasted]
+    for name, path, source, probe in sources:
+        try:
+            info, sha256 = probe()
+        except (OSError, ImageRejected, TooLarge):
+            continue
+        same = look_alike(store, case_id, info, source)
+        if same is not None:
+            if same[1].sha256 != sha256:  # the very same file is a plain 重复
+                found.append(LookAlike(name, path, same[0]))
+        else:
+            earlier = next((n for n, i, src in seen if looks_alike(
+                info.pixel_print, (info.width, info.height), i.pixel_print, (i.width, i.height))
+                and ((i.width, i.height) != (info.width, info.height)
+                     or same_picture(source, src))), None)
+            if earlier is not None:
+                found.append(LookAlike(name, path, None, earlier))
+        seen.append((name, info, source))
+    return found
+
+
+def _probe_bytes(data: bytes) -> tuple[ImageInfo, str]:
+    return probe_image(io.BytesIO(data)), hashlib.sha256(data).hexdigest()
+
+
+def _probe_file(path: Path) -> tuple[ImageInfo, str]:
+    with open_regular(path) as fh:
+        info = probe_image(fh)
+        fh.seek(0)
+        digest = hashlib.sha256()
+        for chunk in read_limited(fh, MAX_FILE_BYTES):
+            digest.update(chunk)
+    return info, digest.hexdigest()
 
 
 def _error(path: Path, key: str, params: Mapping[str, object] | None = None) -> ImportOutcome:

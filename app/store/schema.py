@@ -36,9 +36,15 @@ def _v3_case_order_numbers(conn: sqlite3.Connection) -> None:
                  "WHERE order_number != ''")
 
 
+def _v4_pixel_print(conn: sqlite3.Connection) -> None:
+    # The picture's fingerprint, to notice the same screen saved twice; older rows get
+    # theirs when first compared (app.store.importer.look_alike).
+    conn.execute("ALTER TABLE evidenceitem ADD COLUMN pixel_print VARCHAR NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
-                               _v3_case_order_numbers]
+                               _v3_case_order_numbers, _v4_pixel_print]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -298,9 +298,19 @@ Its evidence is kept and the case can be restored.</translation>
         <translation>{0}: all required evidence is present</translation>
     </message>
     <message>
+        <location filename="../../ui/checklist_panel.py" line="53" />
+        <source>{0}（{1}/{2}）</source>
+        <translation>{0} ({1}/{2})</translation>
+    </message>
+    <message>
         <location filename="../../ui/checklist_panel.py" line="67" />
         <source>填写订单完成日期（或导入含成交时间的订单截图），即可计算平台投诉期限</source>
         <translation>Enter the order completion date (or import an order screenshot showing it) to see the platform's complaint deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="70" />
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -542,6 +552,89 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../ui/import_flow.py" line="43" />
+        <source>选择截图或照片</source>
+        <translation>Choose screenshots or photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="44" />
+        <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="50" />
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="64" />
+        <source>剪贴板里没有图片</source>
+        <translation>There is no image on the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="75" />
+        <source>请等待当前任务完成</source>
+        <translation>Please wait for the current task to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="80" />
+        <source>正在检查重复的截图……</source>
+        <translation>Checking for screenshots the case already has…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="90" />
+        <source>已取消导入</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="95" />
+        <source>没有导入：这些截图案件中已有</source>
+        <translation>Nothing imported: the case already has these screenshots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="101" />
+        <source>{0}  ≈  证据{1}</source>
+        <translation>{0}  ≈  exhibit {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="102" />
+        <source>{0}  ≈  {1}（同一批）</source>
+        <translation>{0}  ≈  {1} (same batch)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="103" />
+        <source>可能重复的截图</source>
+        <translation>Possible duplicate screenshots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="104" />
+        <source>{0} 张图片与已有的证据看起来是同一张截图（例如先粘贴、后又添加了文件，或压缩过的副本）。</source>
+        <translation>{0} image(s) show the same picture as evidence already in the case (pasted, then added as a file, or a compressed copy).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="110" />
+        <source>跳过这些</source>
+        <translation>Skip these</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="111" />
+        <source>仍然导入</source>
+        <translation>Import anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="112" />
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_flow.py" line="132" />
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <location filename="../../ui/job_runner.py" line="45" />
@@ -641,221 +734,195 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>新案件 {0}</source>
         <translation>New case {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>已新建案件“{0}”，可在上方改名</source>
         <translation>Created the case "{0}"; rename it above</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
-        <source>选择截图或照片</source>
-        <translation>Choose screenshots or photos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="363" />
-        <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="369" />
-        <source>选择文件夹</source>
-        <translation>Choose a folder</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="384" />
-        <source>剪贴板里没有图片</source>
-        <translation>There is no image on the clipboard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="237" />
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="417" />
-        <source>导入结果</source>
-        <translation>Import result</translation>
     </message>
 </context>
 <context>

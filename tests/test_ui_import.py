@@ -1,0 +1,64 @@
+"""Bringing evidence in through the window as a buyer does: a screenshot pasted, then the
+same screen added again as a file, is asked about once, and the answer is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL.ImageQt import ImageQt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from tests.dialogs import when_dialog
+from tests.imagegen.screens import generate
+from tests.test_ui import drop, window  # noqa: F401  (fixture)
+from ui.main_window import MainWindow
+
+WAIT = 120_000
+
+
+def answer_with(label: str, seen: list[str]):
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox), type(dialog)
+        seen.append(dialog.text() + "\n" + dialog.informativeText())
+        button = next(b for b in dialog.findChildren(QPushButton) if b.text() == label)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    return answer
+
+
+def settled(qtbot, win: MainWindow, count: int) -> None:
+    qtbot.waitUntil(lambda: win.job is None and len(win.store.items(
+        win.current_case().id)) == count and win.importer.question is None, timeout=WAIT)
+
+
+def test_pasted_then_added_as_a_file_is_asked_once(qtbot, window: MainWindow,  # noqa: F811
+                                                   tmp_path: Path) -> None:
+    screen = generate(21, "chat", "clean").image.convert("RGB")
+    QGuiApplication.clipboard().setImage(QImage(ImageQt(screen)))
+    window.act_paste.trigger()
+    settled(qtbot, window, 1)
+    screen.save(tmp_path / "chat.jpg", quality=85)  # the file the screenshot tool saved
+    seen: list[str] = []
+    when_dialog(answer_with("跳过这些", seen))
+    drop(window, [tmp_path / "chat.jpg"])
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT)
+    settled(qtbot, window, 1)
+    assert "chat.jpg" in seen[0] and "证据1" in seen[0]
+    # Asked again, the buyer keeps it: imported, and the summary names the exhibit.
+    when_dialog(answer_with("仍然导入", seen))
+    drop(window, [tmp_path / "chat.jpg"])
+    settled(qtbot, window, 2)
+    assert len(seen) == 2
+    qtbot.waitUntil(lambda: window.summary_box is not None, timeout=WAIT)
+    assert "可能重复: 证据1" in window.summary_box.detailedText()
+
+
+def test_different_screens_of_one_app_are_not_asked_about(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: F811
+    for seed in (31, 32, 33):
+        generate(seed, "order", "clean").image.save(tmp_path / f"order{seed}.png")
+    drop(window, sorted(tmp_path.glob("order*.png")))
+    settled(qtbot, window, 3)
+    assert window.summary_box is None
