@@ -62,3 +62,37 @@ def test_different_screens_of_one_app_are_not_asked_about(
     drop(window, sorted(tmp_path.glob("order*.png")))
     settled(qtbot, window, 3)
     assert window.summary_box is None
+
+
+def test_one_progress_through_the_stages(qtbot, window: MainWindow,  # noqa: F811
+                                         sample_dir: Path) -> None:
+    """导入, then 识别文字 (with a word while the engines start, not a 100% that sits
+    still), then 完成: one job, counted in steps, in the permanent status area."""
+    said: list[str] = []
+    window.runner.progressed.connect(lambda *_: said.append(window.runner.status.text()))
+    drop(window, [sample_dir / "order.png", sample_dir / "chat.png"])
+    settled(qtbot, window, 2)
+    imports = [s for s in said if s.startswith("第 1/2 步：正在导入")]
+    reads = [s for s in said if s.startswith("第 2/2 步：正在识别文字")]
+    assert imports and reads and said.index(imports[-1]) < said.index(reads[0])
+    assert "正在启动识别引擎" in reads[0] and reads[-1].endswith("2/2")
+    assert window.runner.status.text().startswith("完成：")
+
+
+def test_the_window_shows_what_the_command_line_adds(qtbot, window: MainWindow,  # noqa: F811
+                                                     sample_dir: Path) -> None:
+    """`proofpack add` in a terminal while the window is open: the exhibit appears, and a
+    case made there appears in the list, without touching the window."""
+    import subprocess
+
+    from tests.conftest import proofpack_cmd
+
+    data = ["--data-dir", str(window.store.data_dir)]
+    case_id = window.current_case().id
+    subprocess.run([*proofpack_cmd(), "add", str(case_id), "--no-ocr",
+                    str(sample_dir / "order.png"), *data], check=True, capture_output=True)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=15_000)
+    subprocess.run([*proofpack_cmd(), "case", "new", "from the terminal", *data], check=True,
+                   capture_output=True)
+    qtbot.waitUntil(lambda: window.cases.list.count() == 2, timeout=15_000)
+    assert window.current_case().id == case_id  # the buyer's case stays open

@@ -124,7 +124,7 @@ class ImportFlow(QObject):
 
     def _finished(self, report: ImportReport) -> None:
         self.imported.emit(report)
-        self.runner.say(report.summary())
+        self.runner.say(self.tr("完成：{0}").format(report.summary()))
         problems = [o for o in report.outcomes if o.status != "imported" or o.looks_like]
         if problems:
             # One non-modal summary for the whole batch, never a dialog per file.

@@ -84,9 +84,16 @@ class JobRunner(QObject):
     def _progress(self, done: int, total: int, stage: str) -> None:
         words = {"import": self.tr("正在导入"), "ocr": self.tr("正在识别文字"),
                  "export": self.tr("正在生成PDF"), "verify": self.tr("正在核验原件")}
+        word = words.get(stage, stage)
+        stages = self.job.stages if self.job is not None else ()
+        if len(stages) > 1 and stage in stages:
+            word = self.tr("第 {0}/{1} 步：{2}").format(stages.index(stage) + 1, len(stages), word)
+        text = self.tr("{0} {1}/{2}").format(word, done, total)
+        if stage == "ocr" and done == 0:
+            text += self.tr("（正在启动识别引擎…）")  # the engines take seconds to load
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.say(self.tr("{0} {1}/{2}").format(words.get(stage, stage), done, total))
+        self.say(text)
         self.progressed.emit(done, total, stage)
 
     def _end(self) -> None:

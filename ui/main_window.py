@@ -43,6 +43,7 @@ from ui.job_runner import JobRunner
 from ui.privacy_menu import PrivacyMenu
 from ui.settings import LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from ui.store_tools import StoreTools
+from ui.store_watcher import StoreWatcher
 from ui.workers import AnalyseJob, Job
 
 
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         QGuiApplication.setApplicationDisplayName(self.tr("证据包 ProofPack"))
         self.setAcceptDrops(True)
         self.runner = JobRunner(self.statusBar(), self)
+        self.watcher = StoreWatcher(store, self._current_case_id, lambda: self.runner.busy,
+                                    self)
         self._build_panels()
         self.tools = StoreTools(store, self.settings, self.runner, self.current_case, self)
         self.tools.case_restored.connect(lambda case: self.cases.reload(select=case.id))
@@ -68,6 +71,9 @@ class MainWindow(QMainWindow):
         self.bundle = BundleActions(store, self.settings, self.runner, self.current_case,
                                     self.export_options, self)
         self._build_actions()
+        self.watcher.cases_changed.connect(lambda: self.cases.reload())
+        self.watcher.items_changed.connect(self._evidence_changed)
+        self.runner.idle.connect(self.watcher.rebase)
         self._restore_settings()
         self.cases.reload()
         self._warn_if_no_ocr()
@@ -96,6 +102,10 @@ class MainWindow(QMainWindow):
 
     def current_case(self) -> Case | None:
         return self.cases.current_case()
+
+    def _current_case_id(self) -> int | None:
+        case = self.current_case()
+        return case.id if case is not None and case.deleted_at is None else None
 
     def export_options(self) -> ExportOptions:
         return self.privacy.export_options()
@@ -278,6 +288,7 @@ class MainWindow(QMainWindow):
         self._evidence_changed(reload=False)
         if chosen is not None and chosen.id is not None:
             self._analyse_stale(chosen.id)
+        self.watcher.rebase()
         late = self.progress_log.overdue_count()
         if late:
             self.runner.say(self.tr("有 {0} 项投诉已到跟进日期，见“投诉进度”").format(late))

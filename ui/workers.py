@@ -32,6 +32,10 @@ class JobSignals(QObject):
 
 
 class Job(QRunnable):
+    # The stages a job goes through, in order, as it reports them in progress: the
+    # status bar counts them ("step 1 of 2").
+    stages: tuple[str, ...] = ()
+
     def __init__(self) -> None:
         super().__init__()
         self.signals = JobSignals()
@@ -46,14 +50,20 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work()
-        except Exception as exc:  # the window reports it; the job must not take it down
-            logger.exception("%s failed", type(self).__name__)
-            # Core errors meant for users (ArchiveError, StoreUnavailable) carry a message().
-            message = getattr(exc, "message", None)
-            self.signals.failed.emit(message() if callable(message) else str(exc))
-            return
-        self.signals.finished.emit(result)
+            try:
+                result = self.work()
+            except Exception as exc:  # the window reports it; the job must not take it down
+                if self.cancelled and isinstance(exc, RuntimeError):
+                    raise  # its window closed (and cancelled it) while it ran
+                logger.exception("%s failed", type(self).__name__)
+                # Core errors meant for users (ArchiveError, StoreUnavailable) carry a
+                # message().
+                message = getattr(exc, "message", None)
+                self.signals.failed.emit(message() if callable(message) else str(exc))
+                return
+            self.signals.finished.emit(result)
+        except RuntimeError:  # the window closed while the job ran: nobody to tell
+            logger.info("%s ended after its window closed", type(self).__name__)
 
     def work(self) -> Any:
         raise NotImplementedError
@@ -61,6 +71,8 @@ class Job(QRunnable):
 
 class ImportJob(Job):
     """Import files (or pasted images), then OCR what was imported."""
+
+    stages = ("import", "ocr")
 
     def __init__(self, store: Store, case_id: int, paths: list[Path] | None = None,
                  pasted: list[tuple[bytes, str]] | None = None) -> None:
@@ -111,6 +123,8 @@ class AnalyseJob(Job):
 
 
 class ExportJob(Job):
+    stages = ("ocr", "export")
+
     def __init__(self, store: Store, case_id: int, output: Path, options: ExportOptions
                  ) -> None:
         super().__init__()

@@ -105,6 +105,17 @@ class Store:
         with self.session() as s:
             return s.get(Case, case_id)
 
+    def change_marks(self, case_id: int | None) -> tuple[int, ...]:
+        """A cheap summary that moves when cases or a case's exhibits are added, removed
+        or read, by this process or another (the CLI's `add` beside the window)."""
+        with self.session() as s:
+            cases = s.exec(select(func.count(), func.max(Case.id))
+                           .where(col(Case.deleted_at).is_(None))).one()
+            items = s.exec(select(func.count(), func.max(EvidenceItem.id),
+                                  func.sum(col(EvidenceItem.ocr_status) == "done"))
+                           .where(EvidenceItem.case_id == (case_id or -1))).one()
+        return (cases[0], cases[1] or 0, items[0], items[1] or 0, int(items[2] or 0))
+
     def list_cases(self, trashed: bool = False) -> list[Case]:
         with self.session() as s:
             query = select(Case).where(
