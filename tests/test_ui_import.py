@@ -96,3 +96,43 @@ def test_the_window_shows_what_the_command_line_adds(qtbot, window: MainWindow, 
                    capture_output=True)
     qtbot.waitUntil(lambda: window.cases.list.count() == 2, timeout=15_000)
     assert window.current_case().id == case_id  # the buyer's case stays open
+
+
+def test_right_click_a_thumbnail_to_set_its_kind(qtbot, window: MainWindow,  # noqa: F811
+                                                 sample_dir: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    drop(window, [sample_dir / "order.png"])
+    settled(qtbot, window, 1)
+    chosen: list[str] = []
+
+    def choose_from_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, choose_from_menu)
+            return
+        if not chosen:  # the menu: open 设为
+            chosen.append(" / ".join(a.text() for a in menu.actions()))
+            submenu = next(a.menu() for a in menu.actions() if a.text() == "设为")
+            menu.setActiveAction(submenu.menuAction())
+            QTest.keyClick(menu, Qt.Key.Key_Right)
+            QTimer.singleShot(20, choose_from_menu)
+            return
+        target = next(a for a in menu.actions() if a.text() == "聊天记录")
+        menu.setActiveAction(target)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose_from_menu)
+    rect = window.view.visualRect(window.proxy.index(0, 0))
+    # A right click reaches a widget as this event (QTest cannot make the platform send it).
+    viewport = window.view.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, rect.center(), viewport.mapToGlobal(rect.center()),
+        Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: window.store.items(window.current_case().id)[0].kind == "chat",
+                    timeout=10_000)
+    item = window.store.items(window.current_case().id)[0]
+    assert item.kind_confirmed
+    assert "查看详情" in chosen[0] and "移除证据" in chosen[0]

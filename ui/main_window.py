@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,6 +37,7 @@ from ui.case_list import CaseList
 from ui.checklist_panel import ChecklistPanel
 from ui.detail_panel import DetailPanel
 from ui.evidence_area import EvidenceArea
+from ui.evidence_menu import EvidenceMenu
 from ui.evidence_model import ItemRole
 from ui.import_flow import ImportFlow
 from ui.job_runner import JobRunner
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
                               (self.channel_guide, self.tr("投诉渠道"))):
             self.tabs.addTab(widget, title)
         self.view.doubleClicked.connect(lambda _i: self.tabs.setCurrentWidget(self.detail))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._item_menu)
         self.splitter = QSplitter()
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(self.cases)
@@ -344,6 +347,17 @@ class MainWindow(QMainWindow):
                 self.view.setCurrentIndex(index)
                 self.view.scrollTo(index)
                 return
+
+    def _item_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)
+        items = [i.data(ItemRole) for i in self.view.selectedIndexes()]
+        EvidenceMenu(self.store, items, self.act_remove,
+                     lambda: self.tabs.setCurrentWidget(self.detail),
+                     self._evidence_changed, self).popup_at(self.view.viewport(), pos)
 
     def remove_selected(self) -> None:
         ids = [i.data(ItemRole).id for i in self.view.selectedIndexes()]

@@ -426,32 +426,32 @@ Its evidence is kept and the case can be restored.</translation>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="330" />
+        <location filename="../../ui/detail_panel.py" line="332" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="330" />
+        <location filename="../../ui/detail_panel.py" line="332" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="331" />
+        <location filename="../../ui/detail_panel.py" line="333" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="331" />
+        <location filename="../../ui/detail_panel.py" line="333" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="332" />
+        <location filename="../../ui/detail_panel.py" line="334" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="332" />
+        <location filename="../../ui/detail_panel.py" line="334" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -511,6 +511,29 @@ Its evidence is kept and the case can be restored.</translation>
 
 Order details, chats, payment records, tracking, photos of the goods…
 Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceMenu</name>
+    <message>
+        <location filename="../../ui/evidence_menu.py" line="23" />
+        <source>查看详情</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_menu.py" line="24" />
+        <source>打开原图</source>
+        <translation>Open the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_menu.py" line="25" />
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_menu.py" line="27" />
+        <source>设为</source>
+        <translation>Mark as</translation>
     </message>
 </context>
 <context>
@@ -629,6 +652,11 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Cancel import</translation>
     </message>
     <message>
+        <location filename="../../ui/import_flow.py" line="127" />
+        <source>完成：{0}</source>
+        <translation>Done: {0}</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_flow.py" line="132" />
         <source>导入结果</source>
         <translation>Import result</translation>
@@ -672,9 +700,19 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="89" />
+        <location filename="../../ui/job_runner.py" line="90" />
+        <source>第 {0}/{1} 步：{2}</source>
+        <translation>Step {0} of {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="91" />
         <source>{0} {1}/{2}</source>
         <translation>{0} {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="93" />
+        <source>（正在启动识别引擎…）</source>
+        <translation> (starting the text recognition engines…)</translation>
     </message>
 </context>
 <context>
@@ -734,193 +772,193 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>新案件 {0}</source>
         <translation>New case {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>已新建案件“{0}”，可在上方改名</source>
         <translation>Created the case "{0}"; rename it above</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
