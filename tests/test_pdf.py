@@ -184,3 +184,32 @@ def test_timeline_events_follow_the_screen_kind() -> None:
                               item("order", "创建时间", "2024-11-01T09:00:00")], lang="zh")
     assert [(e.event, e.exhibit) for e in entries] == [("下单", 3), ("付款", 1),
                                                        ("付款记录", 2)]
+
+
+def test_no_letter_heading_is_left_alone_at_a_page_foot(tmp_path: Path) -> None:
+    """However long the buyer's account, a heading of the letter (五、依据) starts a page
+    with its first line rather than ending one without it: PDFs with the account one
+    line longer each time, read back page by page."""
+    from app.case.letter import letter_text
+    from app.export.sections import LETTER_HEADING
+
+    store = Store(tmp_path / "store")
+    case = store.create_case("耳机左耳无声", complaint_type="quality")
+    stranded: list[tuple[int, str]] = []
+    for extra in range(0, 48, 2):
+        account = "\n".join(f"第{n + 1}行：收到货后左耳没有声音，联系卖家要求退货。"
+                            for n in range(4 + extra))
+        store.update_case(case.id, description=account)
+        lines = [ln.strip() for ln in letter_text(store.get_case(case.id), [], []).splitlines()
+                 if ln.strip()]
+        pairs = [(h, nxt) for h, nxt in zip(lines, lines[1:], strict=False)
+                 if LETTER_HEADING.match(h)]
+        (pdf,) = export_case(store, case.id, tmp_path / f"l{extra}.pdf",
+                             ExportOptions(now=datetime(2024, 12, 1, 10, 0)))
+        pages = [p.extract_text().replace(" ", "") for p in PdfReader(pdf).pages]
+        for heading, following in pairs:
+            where = [i for i, text in enumerate(pages) if heading.replace(" ", "") in text]
+            if where and following.replace(" ", "")[:10] not in pages[where[-1]]:
+                stranded.append((extra, heading))
+    store.close()
+    assert stranded == []

@@ -244,7 +244,8 @@ def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
                   "next_follow_up": date.today() - timedelta(days=1)})
     assert progress.table.rowCount() == 1
     assert "全国12315平台" in progress.table.item(0, 1).text()
-    assert "已逾期" in progress.table.item(0, 3).text()
+    assert progress.table.item(0, 2).text() == "1500112233"  # 受理编号 in its own column
+    assert "已逾期" in progress.table.item(0, 4).text()
     progress.table.selectRow(0)
     assert "1500112233" in progress.details.text()
     assert "跟进日期" in progress.summary.text()
@@ -256,7 +257,7 @@ def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
     assert window.store.get_case(case.id).letter_text == ""
     progress.table.selectRow(0)
     progress.edit_selected({"status": "resolved"})
-    assert "已逾期" not in progress.table.item(0, 3).text()
+    assert "已逾期" not in progress.table.item(0, 4).text()
     assert "12377" in window.channel_guide.toPlainText()
 
     out = Path(__file__).parent / "artifacts"

@@ -136,3 +136,43 @@ def test_right_click_a_thumbnail_to_set_its_kind(qtbot, window: MainWindow,  # n
     item = window.store.items(window.current_case().id)[0]
     assert item.kind_confirmed
     assert "查看详情" in chosen[0] and "移除证据" in chosen[0]
+
+
+def test_recording_a_complaint_moves_the_follow_up_with_its_date(
+        qtbot, window: MainWindow) -> None:  # noqa: F811
+    """The 记录一次投诉 dialog, typed into: the follow-up stays a week after the complaint
+    date until the buyer picks one, then it stays where they put it."""
+    from datetime import date, timedelta
+
+    from ui.assistant_panels import SubmissionDialog
+
+    progress = window.progress_log
+    window.tabs.setCurrentWidget(progress)
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, SubmissionDialog), type(dialog)
+        dialog.submitted_on.setFocus()
+        dialog.submitted_on.setSelectedSection(dialog.submitted_on.Section.DaySection)
+        QTest.keyClick(dialog.submitted_on, Qt.Key.Key_Down)  # a day earlier
+        seen["moved"] = dialog.follow_up.date()
+        expected = dialog.submitted_on.date().addDays(7)
+        seen["expected"] = expected
+        dialog.follow_up.setFocus()
+        dialog.follow_up.setSelectedSection(dialog.follow_up.Section.DaySection)
+        QTest.keyClick(dialog.follow_up, Qt.Key.Key_Up)  # the buyer's own choice
+        chosen = dialog.follow_up.date()
+        QTest.keyClick(dialog.submitted_on, Qt.Key.Key_Down)
+        seen["kept"] = dialog.follow_up.date() == chosen
+        dialog.reference.setFocus()
+        QTest.keyClicks(dialog.reference, "1500998877")
+        QTest.keyClick(dialog.reference, Qt.Key.Key_Return)
+
+    when_dialog(fill)
+    QTest.mouseClick(progress.btn_add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: progress.table.rowCount() == 1, timeout=10_000)
+    assert seen["moved"] == seen["expected"] and seen["kept"] is True
+    assert progress.table.item(0, 2).text() == "1500998877"
+    (sub,) = window.store.submissions(window.current_case().id)
+    assert sub.submitted_on == date.today() - timedelta(days=2)
+    assert sub.next_follow_up == sub.submitted_on + timedelta(days=1) + timedelta(days=8)

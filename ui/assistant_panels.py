@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 from typing import Any
 
@@ -38,7 +38,8 @@ from app.store.models import Case, Submission
 from app.store.store import Store
 
 SAVE_DELAY_MS = 600  # the letter is saved this long after the last keystroke
-COLUMNS = ("date", "channel", "status", "follow_up")
+FOLLOW_UP_DAYS = 7  # platforms and 12315 answer within about a week
+COLUMNS = ("date", "channel", "reference", "status", "follow_up")
 
 
 class LetterPanel(QWidget):
@@ -166,10 +167,14 @@ class SubmissionDialog(QDialog):
         self.replies.setPlaceholderText(self.tr("对方的答复、处理结果"))
         self.replies.setMaximumHeight(90)
         self.has_follow_up = QCheckBox(self.tr("提醒跟进"))
-        self.follow_up = QDateEdit(QDate.currentDate().addDays(7))
+        self.follow_up = QDateEdit(QDate.currentDate().addDays(FOLLOW_UP_DAYS))
         self.follow_up.setCalendarPopup(True)
         self.follow_up.setDisplayFormat("yyyy-MM-dd")
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
+        # The follow-up moves with the complaint date until the buyer sets it themselves.
+        self.follow_up_set = False
+        self.follow_up.userDateChanged.connect(self._follow_up_chosen)
+        self.submitted_on.dateChanged.connect(self._complaint_date_changed)
         self.has_follow_up.setChecked(True)
         follow = QHBoxLayout()
         follow.addWidget(self.has_follow_up)
@@ -189,6 +194,14 @@ class SubmissionDialog(QDialog):
         if sub is not None:
             self._load(sub)
 
+    def _follow_up_chosen(self) -> None:
+        self.follow_up_set = True
+
+    def _complaint_date_changed(self, day: QDate) -> None:
+        if not self.follow_up_set:
+            with QSignalBlocker(self.follow_up):
+                self.follow_up.setDate(day.addDays(FOLLOW_UP_DAYS))
+
     def _load(self, sub: Submission) -> None:
         self.submitted_on.setDate(QDate(sub.submitted_on))
         index = self.channel.findData(sub.channel)
@@ -201,7 +214,11 @@ class SubmissionDialog(QDialog):
         self.replies.setPlainText(sub.replies)
         self.has_follow_up.setChecked(sub.next_follow_up is not None)
         if sub.next_follow_up is not None:
-            self.follow_up.setDate(QDate(sub.next_follow_up))
+            with QSignalBlocker(self.follow_up):
+                self.follow_up.setDate(QDate(sub.next_follow_up))
+            # A saved follow-up that is not the default was chosen: keep it.
+            self.follow_up_set = sub.next_follow_up != sub.submitted_on + timedelta(
+                days=FOLLOW_UP_DAYS)
 
     def values(self) -> dict[str, Any]:
         text = self.channel.currentText().strip()
@@ -229,8 +246,8 @@ class ProgressPanel(QWidget):
         self.case_id: int | None = None
         self.rows: list[Submission] = []
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("渠道"), self.tr("状态"),
-                                              self.tr("下次跟进")])
+        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("渠道"), self.tr("受理编号"),
+                                              self.tr("状态"), self.tr("下次跟进")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("channel"), QHeaderView.ResizeMode.Stretch)
@@ -289,7 +306,7 @@ class ProgressPanel(QWidget):
             overdue = is_overdue(sub, today)
             late += overdue
             follow = sub.next_follow_up.isoformat() if sub.next_follow_up else ""
-            cells = [sub.submitted_on.isoformat(), channel_name(sub.channel),
+            cells = [sub.submitted_on.isoformat(), channel_name(sub.channel), sub.reference,
                      status_name(sub.status), follow + (self.tr("（已逾期）") if overdue else "")]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

@@ -197,7 +197,7 @@ class BundleBase:
             "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
             "mono": ParagraphStyle("mono", parent=base, fontSize=8, leading=11),
             "h1": ParagraphStyle("h1", parent=base, fontSize=16, leading=24, spaceAfter=8,
-                                 textColor=ACCENT),
+                                 textColor=ACCENT, keepWithNext=1),
             "title": ParagraphStyle("title", parent=base, fontSize=26, leading=36,
                                     alignment=TA_CENTER, spaceAfter=6 * mm),
             "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=14, leading=20,
@@ -210,6 +210,9 @@ class BundleBase:
                                       textColor=PRESENT),
             "letter": ParagraphStyle("letter", parent=base, fontSize=10.5, leading=17,
                                      spaceAfter=1),
+            # 一、事情经过: never alone at the foot of a page
+            "letterhead": ParagraphStyle("letterhead", parent=base, fontSize=11, leading=18,
+                                         spaceBefore=2, keepWithNext=1),
             "continued": ParagraphStyle("continued", parent=base, fontSize=9,
                                         textColor=ACCENT, alignment=TA_CENTER),
         }

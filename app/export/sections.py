@@ -3,6 +3,7 @@ the channel guide."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -21,6 +22,9 @@ from app.case.rules import evaluate_checklist, load_channels
 from app.case.timeline import build_timeline
 from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, escape, grid_style
 from app.i18n import pick, t
+
+# The letter's section headings (一、事情经过 / 1. What happened), the buyer's edits included.
+LETTER_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\.\s)\S.{0,30}$")
 
 
 class Sections(BundleBase):
@@ -204,7 +208,8 @@ class Sections(BundleBase):
         if lines and lines[0].strip() in ("投诉书", "Complaint"):
             lines = lines[1:]  # the section heading says it already
         for line in lines:
-            flow.append(self.p(line, "letter") if line.strip() else Spacer(1, 3 * mm))
+            style = "letterhead" if LETTER_HEADING.match(line.strip()) else "letter"
+            flow.append(self.p(line, style) if line.strip() else Spacer(1, 3 * mm))
         return flow
 
     def _channel_guide(self, layout: PassLayout) -> list[Flowable]:

@@ -255,22 +255,22 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>ChannelGuide</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="360" />
+        <location filename="../../ui/assistant_panels.py" line="377" />
         <source>投诉渠道指南</source>
         <translation>Where to complain</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="360" />
+        <location filename="../../ui/assistant_panels.py" line="377" />
         <source>适用：</source>
         <translation>When: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="360" />
+        <location filename="../../ui/assistant_panels.py" line="377" />
         <source>准备：</source>
         <translation>Prepare: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="361" />
+        <location filename="../../ui/assistant_panels.py" line="378" />
         <source>投诉要点</source>
         <translation>Tips</translation>
     </message>
@@ -718,53 +718,53 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>LetterPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="52" />
+        <location filename="../../ui/assistant_panels.py" line="53" />
         <source>选择一个案件后，这里会生成投诉书草稿</source>
         <translation>Choose a case and a draft complaint letter appears here</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="55" />
+        <location filename="../../ui/assistant_panels.py" line="56" />
         <source>复制全文</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="56" />
+        <location filename="../../ui/assistant_panels.py" line="57" />
         <source>复制后粘贴到平台或 12315 的在线投诉表单</source>
         <translation>Copy, then paste into the platform's or 12315's online complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="58" />
-        <location filename="../../ui/assistant_panels.py" line="126" />
+        <location filename="../../ui/assistant_panels.py" line="59" />
+        <location filename="../../ui/assistant_panels.py" line="127" />
         <source>重新生成草稿</source>
         <translation>New draft</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="59" />
+        <location filename="../../ui/assistant_panels.py" line="60" />
         <source>按案件信息和证据重新生成（会替换你的修改）</source>
         <translation>Draft again from the case and its evidence (replaces your edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="65" />
+        <location filename="../../ui/assistant_panels.py" line="66" />
         <source>语气平和、只陈述事实；提交前补上姓名和电话。修改会自动保存，并用于导出的 PDF。</source>
         <translation>Keep it calm and factual; add your name and phone before sending. Edits are saved automatically and used in the exported PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="127" />
+        <location filename="../../ui/assistant_panels.py" line="128" />
         <source>重新生成会替换你对投诉书的修改，确定吗？</source>
         <translation>A new draft replaces your edits to the letter. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="137" />
+        <location filename="../../ui/assistant_panels.py" line="138" />
         <source>　已复制</source>
         <translation> Copied</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="141" />
+        <location filename="../../ui/assistant_panels.py" line="142" />
         <source>共 {0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="142" />
+        <location filename="../../ui/assistant_panels.py" line="143" />
         <source>共 {0} 字，超过在线表单常见的 {1} 字上限，请精简</source>
         <translation>{0} characters: more than the usual {1}-character limit of online forms; please shorten it</translation>
     </message>
@@ -1028,77 +1028,82 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="232" />
+        <location filename="../../ui/assistant_panels.py" line="249" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="232" />
+        <location filename="../../ui/assistant_panels.py" line="249" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="232" />
+        <location filename="../../ui/assistant_panels.py" line="249" />
+        <source>受理编号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="250" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="233" />
+        <location filename="../../ui/assistant_panels.py" line="250" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="249" />
+        <location filename="../../ui/assistant_panels.py" line="266" />
         <source>记录一次投诉</source>
         <translation>Record a complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="251" />
+        <location filename="../../ui/assistant_panels.py" line="268" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="253" />
+        <location filename="../../ui/assistant_panels.py" line="270" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="273" />
+        <location filename="../../ui/assistant_panels.py" line="290" />
         <source>受理编号：{0}</source>
         <translation>Reference: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="275" />
+        <location filename="../../ui/assistant_panels.py" line="292" />
         <source>答复：{0}</source>
         <translation>Reply: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="293" />
+        <location filename="../../ui/assistant_panels.py" line="310" />
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="304" />
+        <location filename="../../ui/assistant_panels.py" line="321" />
         <source>还没有投诉记录。每次向平台、12315 等渠道投诉后，在这里记下日期和受理编号，按时跟进。</source>
         <translation>No complaints recorded yet. Each time you complain to the platform, 12315 or elsewhere, note the date and reference number here and follow up on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="307" />
+        <location filename="../../ui/assistant_panels.py" line="324" />
         <source>有 {0} 项投诉已到跟进日期，请联系受理方询问进展</source>
         <translation>{0} complaint(s) are due for follow-up: ask the office handling it how it stands</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="310" />
+        <location filename="../../ui/assistant_panels.py" line="327" />
         <source>共 {0} 条投诉记录</source>
         <translation>{0} complaint(s) recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="345" />
+        <location filename="../../ui/assistant_panels.py" line="362" />
         <source>删除投诉记录</source>
         <translation>Delete complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="346" />
+        <location filename="../../ui/assistant_panels.py" line="363" />
         <source>删除这条投诉记录？</source>
         <translation>Delete this complaint record?</translation>
     </message>
@@ -1130,52 +1135,52 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>SubmissionDialog</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="152" />
+        <location filename="../../ui/assistant_panels.py" line="153" />
         <source>投诉记录</source>
         <translation>Complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="161" />
+        <location filename="../../ui/assistant_panels.py" line="162" />
         <source>受理编号或投诉单号</source>
         <translation>Reference or ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="166" />
+        <location filename="../../ui/assistant_panels.py" line="167" />
         <source>对方的答复、处理结果</source>
         <translation>Their reply or outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="168" />
+        <location filename="../../ui/assistant_panels.py" line="169" />
         <source>提醒跟进</source>
         <translation>Remind me to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="178" />
+        <location filename="../../ui/assistant_panels.py" line="183" />
         <source>投诉日期</source>
         <translation>Date filed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="179" />
+        <location filename="../../ui/assistant_panels.py" line="184" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="180" />
+        <location filename="../../ui/assistant_panels.py" line="185" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="181" />
+        <location filename="../../ui/assistant_panels.py" line="186" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="182" />
+        <location filename="../../ui/assistant_panels.py" line="187" />
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="183" />
+        <location filename="../../ui/assistant_panels.py" line="188" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
