@@ -18,7 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.case.rules import PLATFORMS, load_rules
-from app.i18n import LANGS, Lang, choose, current_lang, parse_lang, printable, set_lang, t
+from app.i18n import (
+    LANGS,
+    Lang,
+    choose,
+    current_lang,
+    join_list,
+    parse_lang,
+    printable,
+    set_lang,
+    t,
+)
 from app.logs import setup_logging
 from app.ocr.sensitive import SENSITIVE_TYPES
 from app.paths import resolve_data_dir
@@ -270,7 +280,7 @@ def _case_show(store: Any, case: Case, as_json: bool) -> int:
     print(f"  {t('platform.' + case.platform)} · "
           f"{rules.complaint_type(case.complaint_type).name()}")
     for label, value in ((_h("店铺", "Shop"), case.shop),
-                         (_h("订单编号", "Order"), "、".join(case.order_numbers)),
+                         (_h("订单编号", "Order"), join_list(case.order_numbers)),
                          (_h("金额", "Amount"), case.amount)):
         if value:
             print(f"  {label}: {value}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal, TypeVar
 
 Lang = Literal["zh", "en"]
@@ -219,6 +219,11 @@ def choose(zh: T, en: T, lang: Lang | None = None) -> T:
 def pick(pair: tuple[T, T], lang: Lang | None = None) -> T:
     """The Chinese or English half of a (zh, en) pair."""
     return choose(pair[0], pair[1], lang)
+
+
+def join_list(values: Iterable[object], lang: Lang | None = None) -> str:
+    """A list in running text: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return choose("、", ", ", lang).join(str(v) for v in values)
 
 
 def t_params(key: str, params: Mapping[str, object], lang: Lang | None = None) -> str:

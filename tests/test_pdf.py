@@ -1,5 +1,6 @@
 """The exported bundle, read back with pypdf and poppler."""
 
+import itertools
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -202,7 +203,7 @@ def test_no_letter_heading_is_left_alone_at_a_page_foot(tmp_path: Path) -> None:
         store.update_case(case.id, description=account)
         lines = [ln.strip() for ln in letter_text(store.get_case(case.id), [], []).splitlines()
                  if ln.strip()]
-        pairs = [(h, nxt) for h, nxt in zip(lines, lines[1:], strict=False)
+        pairs = [(h, nxt) for h, nxt in itertools.pairwise(lines)
                  if LETTER_HEADING.match(h)]
         (pdf,) = export_case(store, case.id, tmp_path / f"l{extra}.pdf",
                              ExportOptions(now=datetime(2024, 12, 1, 10, 0)))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDateEdit, QMessageBox, QWidget
 
 from app.store.store import Store
 from tests.dialogs import press, type_path, type_text, when_dialog, when_dialogs
+from ui.assistant_panels import SubmissionDialog
 from ui.main import make_application
 from ui.main_window import MainWindow
 from ui.settings import KEEP_UNREDACTED, LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
@@ -39,7 +41,25 @@ def drop(win: MainWindow, paths: list[Path]) -> None:
     pos = QPointF(win.evidence.stack.mapTo(win, QPoint(50, 50)))
     event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    win.dropEvent(event)
+    win.dropEvent(event)  # (QApplication delivers a Drop only inside a real drag)
+
+
+def type_date(edit: QDateEdit, day: date) -> None:
+    """Type a date into a date field as a person does, digits from the year on."""
+    edit.setFocus()
+    edit.setSelectedSection(QDateEdit.Section.YearSection)
+    QTest.keyClicks(edit, f"{day:%Y%m%d}")
+    assert edit.date().toPython() == day
+
+
+def choose_status(dialog: SubmissionDialog, status: str) -> None:
+    """Pick a status with the arrow keys, as from the keyboard."""
+    combo = dialog.status
+    combo.setFocus()
+    target = combo.findData(status)
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        QTest.keyClick(combo, key)
 
 
 def wait_idle(qtbot, win: MainWindow) -> None:
@@ -218,7 +238,7 @@ def test_store_check_reports_an_altered_original(qtbot, window: MainWindow,
 
 def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
                                                  tmp_path: Path) -> None:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     case = window.current_case()
     window.store.update_case(case.id, order_completed_on=date.today() - timedelta(days=25),
@@ -235,14 +255,25 @@ def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
     letter.editor.appendPlainText("补充：客服电话一直无人接听。")
     qtbot.waitUntil(lambda: "无人接听" in window.store.get_case(case.id).letter_text,
                     timeout=5000)
-    letter.copy()
+    QTest.mouseClick(letter.btn_copy, Qt.MouseButton.LeftButton)
     assert "无人接听" in QGuiApplication.clipboard().text()
 
     progress = window.progress_log
-    progress.add({"submitted_on": date.today() - timedelta(days=10), "channel": "12315",
-                  "reference": "1500112233", "status": "accepted", "replies": "",
-                  "next_follow_up": date.today() - timedelta(days=1)})
-    assert progress.table.rowCount() == 1
+    window.tabs.setCurrentWidget(progress)
+
+    def record(dialog: QWidget) -> None:
+        assert isinstance(dialog, SubmissionDialog), type(dialog)
+        type_date(dialog.submitted_on, date.today() - timedelta(days=10))
+        type_date(dialog.follow_up, date.today() - timedelta(days=1))
+        dialog.channel.lineEdit().selectAll()
+        QTest.keyClicks(dialog.channel.lineEdit(), "12315")
+        choose_status(dialog, "accepted")
+        QTest.keyClicks(dialog.reference, "1500112233")
+        QTest.keyClick(dialog.reference, Qt.Key.Key_Return)
+
+    when_dialog(record)
+    QTest.mouseClick(progress.btn_add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: progress.table.rowCount() == 1, timeout=10_000)
     assert "全国12315平台" in progress.table.item(0, 1).text()
     assert progress.table.item(0, 2).text() == "1500112233"  # 受理编号 in its own column
     assert "已逾期" in progress.table.item(0, 4).text()
@@ -256,8 +287,16 @@ def test_assistant_tabs_letter_progress_deadline(qtbot, window: MainWindow,
     assert "1500112233" in letter.editor.toPlainText()
     assert window.store.get_case(case.id).letter_text == ""
     progress.table.selectRow(0)
-    progress.edit_selected({"status": "resolved"})
-    assert "已逾期" not in progress.table.item(0, 4).text()
+
+    def resolve(dialog: QWidget) -> None:
+        assert isinstance(dialog, SubmissionDialog), type(dialog)
+        choose_status(dialog, "resolved")
+        QTest.keyClick(dialog.reference, Qt.Key.Key_Return)
+
+    when_dialog(resolve)
+    QTest.mouseClick(progress.btn_edit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已逾期" not in progress.table.item(0, 4).text(), timeout=10_000)
+    assert window.store.submissions(case.id)[0].status == "resolved"
     assert "12377" in window.channel_guide.toPlainText()
 
     out = Path(__file__).parent / "artifacts"

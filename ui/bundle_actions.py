@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.export.bundle import ExportOptions, unread_exhibits
+from app.i18n import join_list
 from app.ocr.engine import ocr_status
 from app.store.models import Case
 from app.store.store import Store
@@ -51,7 +52,7 @@ class BundleActions(QObject):
                 self.window, self.tr("有证据尚未识别"),
                 self.tr("证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。"
                         "\n\n仍要导出吗？（可在详情中手动框选遮盖）").format(
-                    "、".join(map(str, unread))),
+                    join_list(unread)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.case.facts import FACT_KEYS, FactError, format_values, parse_values, set_user_facts
 from app.case.orders import item_checks, reference_orders
 from app.case.rules import KINDS, load_rules
+from app.i18n import join_list
 from app.privacy import redaction
 from app.records import FoundEntry, Redaction, facts_of
 from app.store.models import EvidenceItem
@@ -273,7 +274,7 @@ class DetailPanel(QWidget):
         others = [c.value for c in checks if c.status == "other"]
         if others:  # one sentence, however many: the panel must stay readable when small
             notes.append(self.tr("其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除")
-                         .format("、".join(others)))
+                         .format(join_list(others)))
         unconfirmed = [k for k in FACT_KEYS if item.effective(k) and k not in item.user_facts]
         if unconfirmed and not notes:
             notes.append(self.tr("识别结果尚未核对"))

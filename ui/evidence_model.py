@@ -189,13 +189,16 @@ class EvidenceModel(QAbstractListModel):
             painter.setPen(QColor("white"))
             painter.drawText(6, 16, self.tr("其他订单"))
         elif needs_attention(item) and not reading:
-            painter.setBrush(QColor("#f39c12"))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(ICON.width() - 30, 6, 24, 24)
-            painter.setPen(QColor("white"))
+            # A word, not a bare "!": nothing a complaint can use was read here.
             font.setBold(True)
             painter.setFont(font)
-            painter.drawText(ICON.width() - 21, 23, "!")
+            label = self.tr("未识别到订单信息")
+            width = painter.fontMetrics().horizontalAdvance(label) + 12
+            painter.setBrush(QColor("#f39c12"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(ICON.width() - width - 4, 4, width, 20, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(ICON.width() - width + 2, 18, label)
         painter.end()
         return canvas
 

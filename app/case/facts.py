@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from app.i18n import choose
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
@@ -53,9 +54,8 @@ def _normalise(key: str, value: str) -> str:
 
 
 def format_values(key: str, values: list[str]) -> str:
-    if key == "timestamps":
-        return "，".join(v.replace("T", " ") for v in values)
-    return "，".join(values)
+    shown = [v.replace("T", " ") for v in values] if key == "timestamps" else values
+    return choose("，", ", ").join(shown)
 
 
 def set_user_facts(store: Store, item_id: int, key: str, values: list[str] | None

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from app.case.progress import channel_name, status_name
 from app.case.rules import load_rules
 from app.case.timeline import TimelineEntry, build_timeline
-from app.i18n import Lang, choose, current_lang, pick, t
+from app.i18n import Lang, choose, current_lang, join_list, pick, t
 from app.store.models import Case, EvidenceItem, Submission
 
 # Online forms cap the description; 12315's is the tightest commonly met.
@@ -168,5 +168,4 @@ def _key_events(events: list[TimelineEntry], lang: Lang) -> list[str]:
 
 
 def _refs(numbers: list[int], lang: Lang) -> str:
-    return choose("、".join(f"证据{n}" for n in numbers),
-                  ", ".join(f"exhibit {n}" for n in numbers), lang)
+    return join_list((choose(f"证据{n}", f"exhibit {n}", lang) for n in numbers), lang)

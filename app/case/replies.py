@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.i18n import Lang, choose
+from app.i18n import Lang, choose, join_list
 from app.records import messages_of
 from app.store.models import EvidenceItem
 
@@ -34,8 +34,8 @@ class ReplyGap:
     def describe(self, lang: Lang | None = None) -> str:
         span = format_span(self.length, lang)
         start = f"{self.asked_at:%Y-%m-%d %H:%M}"
-        refs = choose("、".join(f"证据{n}" for n in self.exhibits),
-                      ", ".join(f"exhibit {n}" for n in self.exhibits), lang)
+        refs = join_list((choose(f"证据{n}", f"exhibit {n}", lang) for n in self.exhibits),
+                         lang)
         read = choose("（显示已读）", " (shown as read)", lang) if self.read else ""
         asked = choose(f"买家于 {start} 发出{self.messages}条消息{read}，",
                        f"{self.messages} buyer message(s) from {start}{read}: ", lang)

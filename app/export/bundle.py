@@ -40,6 +40,7 @@ from app.export.layout import (
 from app.export.sections import Sections
 from app.export.split import split_bundle
 from app.files import atomic_write
+from app.i18n import join_list
 from app.store.models import Case, EvidenceItem
 from app.store.store import Store
 
@@ -70,7 +71,7 @@ def export_case(store: Store, case_id: int, output: Path,
     items = store.items(case_id)
     unread = unread_exhibits(items)
     if unread and not options.allow_unscanned:
-        raise ExportRefused("export.unscanned", numbers="、".join(map(str, unread)))
+        raise ExportRefused("export.unscanned", numbers=join_list(unread))
     bundle = Bundle(store, case, items, store.submissions(case_id), options, now)
     data = bundle.render()
     if not options.max_part_mb:

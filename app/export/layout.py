@@ -28,7 +28,7 @@ from app.case.deadline import complaint_deadline
 from app.case.orders import item_checks, reference_orders
 from app.case.rules import load_rules
 from app.export.images import ImageSlice
-from app.i18n import Lang, choose, current_lang, t_params
+from app.i18n import Lang, choose, current_lang, join_list, t_params
 from app.paths import FONT_PATH
 from app.privacy.redaction import DEFAULT_TYPES
 from app.store.models import Case, EvidenceItem, Submission
@@ -254,16 +254,17 @@ class BundleBase:
             else:
                 orders.append(check.value + self._mark(item, "order_numbers"))
         if orders:
-            parts.append(self.tr("订单号 ", "Order ") + "、".join(unique(orders)))
+            parts.append(self.tr("订单号 ", "Order ") + join_list(unique(orders), self.lang))
         stamps = item.effective("timestamps")[:limit]
         if stamps:
-            parts.append(self.tr("时间 ", "Time ") + "、".join(
-                s.replace("T", " ") + self._mark(item, "timestamps") for s in stamps))
+            parts.append(self.tr("时间 ", "Time ") + join_list(
+                (s.replace("T", " ") + self._mark(item, "timestamps") for s in stamps),
+                self.lang))
         amounts = item.effective("amounts")[:limit]
         if amounts:
-            parts.append(self.tr("金额 ", "Amount ") + "、".join(
-                f"¥{a}{self._mark(item, 'amounts')}" for a in amounts))
-        return "；".join(parts)
+            parts.append(self.tr("金额 ", "Amount ") + join_list(
+                (f"¥{a}{self._mark(item, 'amounts')}" for a in amounts), self.lang))
+        return self.tr("；", "; ").join(parts)
 
     @staticmethod
     def _mark(item: EvidenceItem, key: str) -> str:

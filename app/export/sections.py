@@ -21,7 +21,7 @@ from app.case.progress import channel_name, is_overdue, status_name
 from app.case.rules import evaluate_checklist, load_channels
 from app.case.timeline import build_timeline
 from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, escape, grid_style
-from app.i18n import pick, t
+from app.i18n import join_list, pick, t
 
 # The letter's section headings (一、事情经过 / 1. What happened), the buyer's edits included.
 LETTER_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\.\s)\S.{0,30}$")
@@ -39,7 +39,7 @@ class Sections(BundleBase):
             (self.tr("案件名称", "Case"), c.title),
             (self.tr("购物平台", "Platform"), t(f"platform.{c.platform}", lang=self.lang)),
             (self.tr("店铺/卖家", "Shop / seller"), c.shop),
-            (self.tr("订单编号", "Order number(s)"), "、".join(orders[:6])),
+            (self.tr("订单编号", "Order number(s)"), join_list(orders[:6], self.lang)),
             (self.tr("订单金额", "Amount"), f"¥{c.amount}" if c.amount else ""),
             (self.tr("投诉类型", "Complaint type"), ctype.name(self.lang)),
             (self.tr("订单完成日期", "Order completed"),

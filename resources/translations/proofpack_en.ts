@@ -3,17 +3,17 @@
 <context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="40" />
+        <location filename="../../ui/bundle_actions.py" line="41" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="51" />
+        <location filename="../../ui/bundle_actions.py" line="52" />
         <source>有证据尚未识别</source>
         <translation>Some exhibits have not been read</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="52" />
+        <location filename="../../ui/bundle_actions.py" line="53" />
         <source>证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。
 
 仍要导出吗？（可在详情中手动框选遮盖）</source>
@@ -22,29 +22,29 @@
 Export anyway? (You can black out areas by hand in the details.)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="68" />
+        <location filename="../../ui/bundle_actions.py" line="69" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="80" />
+        <location filename="../../ui/bundle_actions.py" line="81" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="81" />
+        <location filename="../../ui/bundle_actions.py" line="82" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="82" />
+        <location filename="../../ui/bundle_actions.py" line="83" />
         <source>PDF 证据材料已保存：
 {0}</source>
         <translation>The PDF evidence bundle was saved:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="85" />
+        <location filename="../../ui/bundle_actions.py" line="86" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -316,142 +316,142 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="163" />
+        <location filename="../../ui/detail_panel.py" line="164" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="165" />
+        <location filename="../../ui/detail_panel.py" line="166" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="167" />
+        <location filename="../../ui/detail_panel.py" line="168" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="167" />
+        <location filename="../../ui/detail_panel.py" line="168" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="168" />
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="170" />
+        <location filename="../../ui/detail_panel.py" line="171" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="171" />
+        <location filename="../../ui/detail_panel.py" line="172" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="174" />
+        <location filename="../../ui/detail_panel.py" line="175" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="180" />
+        <location filename="../../ui/detail_panel.py" line="181" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="182" />
+        <location filename="../../ui/detail_panel.py" line="183" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="184" />
+        <location filename="../../ui/detail_panel.py" line="185" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="186" />
+        <location filename="../../ui/detail_panel.py" line="187" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="190" />
+        <location filename="../../ui/detail_panel.py" line="191" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="197" />
+        <location filename="../../ui/detail_panel.py" line="198" />
         <source>确认识别结果</source>
         <translation>Confirm readings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="198" />
+        <location filename="../../ui/detail_panel.py" line="199" />
         <source>核对图中的订单号、时间和金额无误后确认；确认的值才会作为案件的订单号印在封面上</source>
         <translation>Confirm after checking the order numbers, times and amounts against the picture; only confirmed values go on the cover as the case's order numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="205" />
+        <location filename="../../ui/detail_panel.py" line="206" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="206" />
+        <location filename="../../ui/detail_panel.py" line="207" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="219" />
+        <location filename="../../ui/detail_panel.py" line="220" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="271" />
+        <location filename="../../ui/detail_panel.py" line="272" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="275" />
+        <location filename="../../ui/detail_panel.py" line="276" />
         <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
         <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="279" />
+        <location filename="../../ui/detail_panel.py" line="280" />
         <source>识别结果尚未核对</source>
         <translation>Readings not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="303" />
+        <location filename="../../ui/detail_panel.py" line="304" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="332" />
+        <location filename="../../ui/detail_panel.py" line="333" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="332" />
+        <location filename="../../ui/detail_panel.py" line="333" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="333" />
+        <location filename="../../ui/detail_panel.py" line="334" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="333" />
+        <location filename="../../ui/detail_panel.py" line="334" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="334" />
+        <location filename="../../ui/detail_panel.py" line="335" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="334" />
+        <location filename="../../ui/detail_panel.py" line="335" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -572,6 +572,11 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <location filename="../../ui/evidence_model.py" line="190" />
         <source>其他订单</source>
         <translation>Other order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_model.py" line="195" />
+        <source>未识别到订单信息</source>
+        <translation>No order details</translation>
     </message>
 </context>
 <context>
