@@ -204,7 +204,10 @@ def test_dropping_with_no_case_starts_one(qtbot, tmp_path: Path, sample_dir: Pat
     drop(win, [sample_dir / "order.png"])
     wait_idle(qtbot, win)
     (case,) = store.list_cases()
-    assert case.title.startswith("新案件") and win.current_case().id == case.id
+    # Named after the order its screenshot shows (renamable), not left as 新案件 <time>.
+    order = store.items(case.id)[0].effective("order_numbers")[0]
+    assert case.title == f"订单 {order}" and win.current_case().id == case.id
+    assert win.case_form.title.text() == case.title
     assert len(store.items(case.id)) == 1
     assert not win.cases.empty_hint.isVisible()
 

@@ -29,6 +29,7 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.gaps)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
+        layout.addStretch(0)  # with no case the list is hidden: the words sit at the top
 
     def update_for(self, complaint_type: str | None, kinds: list[str],
                    deadline: Deadline | None = None, gaps: list[ReplyGap] | None = None
@@ -39,8 +40,11 @@ class ChecklistPanel(QWidget):
             [self.tr("聊天记录显示卖家长时间未回复：")] + [g.describe() for g in gaps[:3]])
             if gaps else "")
         self.gaps.setVisible(bool(gaps))
+        self.list.setVisible(complaint_type is not None)
         if complaint_type is None:
-            self.heading.setText(self.tr("选择或新建一个案件"))
+            self.heading.setText(self.tr(
+                "选择或新建一个案件。\n\n这里会按投诉类型列出需要的证据（订单截图、聊天记录、"
+                "付款凭证……），标出还缺什么，并算出平台投诉期限。"))
             return
         statuses = evaluate_checklist(complaint_type, kinds)
         missing = sum(not s.satisfied for s in statuses)

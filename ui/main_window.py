@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or Settings()
         self.replacement: MainWindow | None = None  # the window rebuilt in another language
+        self.unnamed_case: tuple[int, str] | None = None  # made by a drop, to name
         # Qt shows "<window title> — <display name>": the name in this language, the
         # case as the title (an English window read "ProofPack — 证据包 ProofPack").
         QGuiApplication.setApplicationDisplayName(self.tr("证据包 ProofPack"))
@@ -394,7 +395,27 @@ class MainWindow(QMainWindow):
             when = f"{datetime.now():%m-%d %H:%M}"
             case = self.cases.add_case(self.tr("新案件 {0}").format(when))
             self.runner.say(self.tr("已新建案件“{0}”，可在上方改名").format(case.title))
+            assert case.id is not None
+            self.unnamed_case = (case.id, case.title)
         return case
+
+    def _name_new_case(self) -> None:
+        """A case started by a drop is named after the order its screenshots show, unless
+        the buyer has named it meanwhile."""
+        if self.unnamed_case is None:
+            return
+        case_id, title = self.unnamed_case
+        case = self.store.get_case(case_id)
+        if case is None or case.title != title:
+            self.unnamed_case = None
+            return
+        items = self.store.items(case_id)
+        orders = [o for i in sorted(items, key=lambda i: i.kind != "order")
+                  for o in i.effective("order_numbers")]
+        if orders:
+            self.unnamed_case = None
+            self.store.update_case(case_id, title=self.tr("订单 {0}").format(orders[0]))
+            self.cases.reload(select=case_id)
 
     def _job_progressed(self, _done: int, _total: int, stage: str) -> None:
         if stage in ("import", "ocr"):
@@ -402,6 +423,7 @@ class MainWindow(QMainWindow):
             self.evidence.show_grid_or_hint()
 
     def _import_finished(self, report: ImportReport) -> None:
+        self._name_new_case()
         self._evidence_changed()
         if report.imported_ids:
             self.select_item(report.imported_ids[-1])  # the newest, scrolled into view
