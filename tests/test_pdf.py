@@ -214,3 +214,25 @@ def test_no_letter_heading_is_left_alone_at_a_page_foot(tmp_path: Path) -> None:
                 stranded.append((extra, heading))
     store.close()
     assert stranded == []
+
+
+def test_long_texts_flow_over_pages_and_the_header_fits(tmp_path: Path) -> None:
+    """A 5,000-character title and a 2,400-character account exported: they continue on
+    the next pages (no 'layout failed'), every word of them is in the PDF, and the page
+    header, cut to its width, never runs into the right-hand title."""
+    store = Store(tmp_path / "store")
+    title = "".join(f"标题第{n}段" for n in range(1, 1001))[:5000]
+    account = "".join(f"第{n}句：左耳没有声音。" for n in range(1, 300))[:2400]
+    case = store.create_case(title, complaint_type="quality")
+    store.update_case(case.id, description=account)
+    (pdf,) = export_case(store, case.id, tmp_path / "long.pdf",
+                         ExportOptions(now=datetime(2024, 12, 1, 10, 0)))
+    store.close()
+    reader = PdfReader(pdf)
+    text = "".join(p.extract_text() for p in reader.pages).replace(" ", "").replace("\n", "")
+    assert "标题第600段" in text and "第150句：左耳没有声音。" in text
+    # The header of page 2, as pdftotext lays it out: the cut title, then the right text.
+    header = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout.splitlines()[0]
+    assert "…" in header and header.rstrip().endswith("消费投诉证据材料")
+    assert "  " in header.split("…")[1]  # a gap between the two, not overprinted

@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -35,7 +36,7 @@ from app.export.layout import (
     ExportOptions,
     ExportRefused,
     PassLayout,
-    fit,
+    fit_width,
 )
 from app.export.sections import Sections
 from app.export.split import split_bundle
@@ -154,9 +155,10 @@ class Bundle(Sections, Exhibits):
             exhibit = self._exhibit_on_page(page, layout)
             if exhibit:
                 header += "  ·  " + self.tr(f"证据{exhibit}", f"Exhibit {exhibit}")
-            canv.drawString(MARGIN, height - MARGIN - 4 * mm, fit(header, 80))
-            canv.drawRightString(width - MARGIN, height - MARGIN - 4 * mm,
-                                 self.tr("消费投诉证据材料", "Complaint evidence"))
+            right = self.tr("消费投诉证据材料", "Complaint evidence")
+            room = width - 2 * MARGIN - stringWidth(right, FONT, 8.5) - 6 * mm
+            canv.drawString(MARGIN, height - MARGIN - 4 * mm, fit_width(header, room, FONT, 8.5))
+            canv.drawRightString(width - MARGIN, height - MARGIN - 4 * mm, right)
             canv.setStrokeColor(GRID)
             canv.line(MARGIN, height - MARGIN - 6 * mm, width - MARGIN, height - MARGIN - 6 * mm)
         total = layout.total_pages or 0

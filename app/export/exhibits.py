@@ -73,7 +73,7 @@ class Exhibits(BundleBase):
                 "original is unchanged and the checksum is the original's")))
         table = Table([[self.p(k, "cell"), self.p(v, "mono" if k == "SHA-256" else "cell")]
                        for k, v in facts_rows],
-                      colWidths=[26 * mm, self.content_w - 26 * mm])
+                      colWidths=[26 * mm, self.content_w - 26 * mm], splitInRow=1)
         table.setStyle(grid_style(header=False))
         flow: list[Flowable] = [
             Anchor(f"exhibit-{number}", f"{title} {kind}", 0, note_page),

@@ -54,6 +54,7 @@ class Sections(BundleBase):
         table = Table(
             [[self.p(k, "cell"), self.p(v or "—", "cell")] for k, v in rows],
             colWidths=[38 * mm, self.content_w - 38 * mm],
+            splitInRow=1,  # a long account (or title) flows on to the next page
         )
         style = grid_style(header=False)
         if self.deadline is not None and self.deadline.level != "ok":
@@ -108,7 +109,7 @@ class Sections(BundleBase):
             ])
         widths = [16 * mm, 18 * mm, 46 * mm, 0, 12 * mm, 24 * mm]
         widths[3] = self.content_w - sum(widths)
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(grid_style(header=True))
         if not self.items:
             return [*self._section("index", "证据目录", "Index of exhibits"),
@@ -137,7 +138,7 @@ class Sections(BundleBase):
             ])
         widths = [52 * mm, 22 * mm, 14 * mm, 0]
         widths[3] = self.content_w - sum(widths)
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(grid_style(header=True))
         return [
             *self._section("checklist", "证据清单", "Evidence checklist"),
@@ -166,7 +167,7 @@ class Sections(BundleBase):
             rows.append([self.p(when, "cell"), event, self.p(source, "cell")])
         widths = [48 * mm, 0, 50 * mm]
         widths[1] = self.content_w - sum(widths)
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(grid_style(header=True))
         note = self.tr("标注“推断”的时间来自聊天中的“昨天”“星期三”等相对时间，日期按截图推算。",
                        "Times marked inferred come from relative chat stamps such as "
@@ -197,7 +198,7 @@ class Sections(BundleBase):
             ])
         widths = [22 * mm, 34 * mm, 28 * mm, 16 * mm, 0, 36 * mm]
         widths[4] = self.content_w - sum(widths)
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(grid_style(header=True))
         return [*head, table]
 
@@ -232,7 +233,7 @@ class Sections(BundleBase):
             ])
         widths = [52 * mm, 0, 52 * mm]
         widths[1] = self.content_w - sum(widths)
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(grid_style(header=True))
         flow += [table, Spacer(1, 5 * mm), self.p(self.tr("投诉要点", "Tips"), "base")]
         flow += [self.p(f"· {tip}", "small") for tip in pick(guide.tips, self.lang)]
