@@ -413,7 +413,8 @@ def _export_archive(store: Any, case_id: int, output: Path) -> int:
 
 
 def _import_archive(store: Any, archive: Path) -> int:
-    from app.store.archive import ArchiveError, import_archive
+    from app.store.archive import ArchiveError
+    from app.store.archive_import import import_archive
 
     try:
         case = import_archive(store, archive)

@@ -122,6 +122,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.bad_records": ("备份已损坏：{name} 的识别记录格式不对，未导入任何内容",
                             "the archive is damaged: the records of {name} are malformed; "
                             "nothing was imported"),
+    "archive.bad_manifest": ("备份的清单格式不对（{detail}），未导入任何内容",
+                             "the archive's manifest is malformed ({detail}); nothing was "
+                             "imported"),
+    "archive.too_many": ("备份列出了 {count} 份证据，超过上限 {limit}：不是正常的备份",
+                         "the archive lists {count} exhibits, over the limit of {limit}: not "
+                         "a normal backup"),
+    "archive.member_too_big": ("备份中的 {name} 超过单个文件上限 {limit_mb} MB，未导入任何内容",
+                               "{name} in the archive is over the {limit_mb} MB limit for one "
+                               "file; nothing was imported"),
+    "archive.no_space": ("磁盘空间不足：恢复需要约 {need_mb} MB，只剩 {free_mb} MB",
+                         "not enough disk space: the restore needs about {need_mb} MB, "
+                         "{free_mb} MB are free"),
+    "archive.not_evidence": ("备份中的 {name} 不是可用的图片，未导入任何内容",
+                             "{name} in the archive is not a usable image; nothing was "
+                             "imported"),
     "archive.too_new": ("备份来自更新版本的证据包（格式 {version}），请先升级",
                         "the archive comes from a newer ProofPack (format {version}); "
                         "please upgrade"),

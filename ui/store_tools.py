@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.i18n import t
-from app.store.archive import archive_filename, export_archive, import_archive
+from app.store.archive import archive_filename, export_archive
+from app.store.archive_import import import_archive
 from app.store.models import Case
 from app.store.store import Store
 from app.store.verify import VerifyReport
