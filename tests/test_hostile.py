@@ -144,3 +144,29 @@ def test_killing_add_leaves_no_ocr_worker_or_tesseract(data_dir: Path, tmp_path:
             time.sleep(0.2)
         left = {p: _name(p) for p in family if _alive(p)}
         assert left == {}, (sig, left, sys.platform)
+
+
+def test_a_16_bit_greyscale_png_is_read_and_exported_visible(cli, tmp_path: Path) -> None:
+    """16 bits per pixel (a scanner's or an editor's PNG): OCR reads it, and the image
+    extracted from the exported PDF is the text, not a white page."""
+    import subprocess
+
+    import numpy as np
+    import pytesseract
+    from PIL import Image
+
+    eight = Image.open(text_image(["订单编号 2912345678901234567"], tmp_path / "8.png"))
+    wide = (np.asarray(eight.convert("L")).astype(np.uint16) * 257)
+    Image.fromarray(wide).save(tmp_path / "scan16.png")
+    assert Image.open(tmp_path / "scan16.png").mode.startswith("I")
+    case_id = new_case(cli)
+    assert cli("add", case_id, str(tmp_path / "scan16.png")).returncode == 0
+    shown = cli("case", "show", case_id).stdout
+    assert "2912345678901234567" in shown
+    assert cli("export", case_id, "-o", str(tmp_path / "out.pdf")).returncode == 0
+    subprocess.run(["pdfimages", "-png", str(tmp_path / "out.pdf"), str(tmp_path / "x")],
+                   check=True)
+    extracted = [Image.open(p) for p in sorted(tmp_path.glob("x-*.png"))]
+    assert extracted
+    read = pytesseract.image_to_string(extracted[-1], config="--psm 6")
+    assert "2912345678901234567" in read.replace(" ", "")

@@ -161,7 +161,7 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
     assert len(parts) >= 3
     assert [p.name for p in parts][:2] == ["part_第1部分.pdf", "part_第2部分.pdf"]
     for part in parts:
-        assert part.stat().st_size <= limit_mb * 1024 * 1024
+        assert part.stat().st_size <= limit_mb * 1_000_000  # MB as channels count them
     total_pages = sum(len(PdfReader(p).pages) for p in parts)
     assert total_pages == len(PdfReader(whole).pages)
     assert "证据目录" in PdfReader(parts[0]).pages[1].extract_text()

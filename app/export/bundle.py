@@ -78,7 +78,7 @@ def export_case(store: Store, case_id: int, output: Path,
     if not options.max_part_mb:
         _write_atomically(output, data)
         return [output]
-    parts = split_bundle(data, bundle.exhibit_starts(), int(options.max_part_mb * 1024 * 1024),
+    parts = split_bundle(data, bundle.exhibit_starts(), int(options.max_part_mb * 1_000_000),
                          bundle.outline_titles())
     if len(parts) == 1:
         _write_atomically(output, parts[0])

@@ -63,7 +63,9 @@ class ExportOptions:
     lang: Lang | None = None
     now: datetime | None = None  # export time; tests fix it
     on_progress: Progress | None = None
-    max_part_mb: float | None = None  # split into parts no larger than this
+    # Split into parts no larger than this, in MB as a buyer and the channels count them
+    # (1 MB = 1,000,000 bytes; a "10 MB" upload limit refuses 10.47 million bytes).
+    max_part_mb: float | None = None
     # Personal data blacked out in the exhibits (manual boxes always are).
     redact_types: frozenset[str] = DEFAULT_TYPES
     # Also append each redacted exhibit unredacted: for an official who needs it, never
