@@ -233,7 +233,7 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.export.bundle import ExportOptions, ExportRefused, export_case
+    from app.export.bundle import ExportOptions, ExportRefused, doubt_warnings, export_case
     from app.intake import import_and_analyse
     from app.privacy.redaction import DEFAULT_TYPES
 
@@ -246,12 +246,16 @@ def _export(args: argparse.Namespace) -> int:
     try:
         if args.include_originals:
             print(t("export.originals_warning"), file=sys.stderr)
+        if not args.strict_privacy:
+            for line in doubt_warnings(store.items(args.case_id)):
+                print(line, file=sys.stderr)
         paths = export_case(store, args.case_id, args.output,
                             ExportOptions(page_size=args.page_size, lang=_lang(),
                                           max_part_mb=args.max_part_mb,
                                           redact_types=DEFAULT_TYPES - set(args.keep),
                                           include_originals=args.include_originals,
-                                          allow_unscanned=args.allow_unscanned))
+                                          allow_unscanned=args.allow_unscanned,
+                                          strict_privacy=args.strict_privacy))
     except ExportRefused as exc:
         print(exc.message(), file=sys.stderr)
         return EXIT_FAILED

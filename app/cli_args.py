@@ -122,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_h("导出尚未识别文字的证据（其中的个人信息未被查找和遮盖）",
                                 "export exhibits not read yet (their personal data was not "
                                 "looked for)"))
+    export.add_argument("--strict-privacy", action="store_true",
+                        help=_h("有证据的个人信息可能没有全部找到（照片、模糊或过小的图）时拒绝导出，"
+                                "而不只是警告",
+                                "refuse, instead of warning, when an exhibit's personal data "
+                                "may not all have been found (photos, unclear or tiny images)"))
     export.add_argument("--include-originals", action="store_true",
                         help=_h("附上未遮盖的原图（含个人信息，勿公开）",
                                 "also include the unredacted originals (personal data: "

@@ -48,6 +48,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the original of exhibit {number} ({name}) has changed since it was imported (its "
         "SHA-256 differs): not exported. Run the integrity check and restore it from a "
         "backup first."),
+    "export.doubt": ("警告：证据{number}（{name}）{reason}，其中的个人信息可能没有全部找到；"
+                     "请在窗口中检查并手动框选遮盖",
+                     "warning: exhibit {number} ({name}) {reason}: its personal data may not "
+                     "all have been found; check it and black it out by hand in the window"),
+    "doubt.photo": ("是拍摄的照片", "is a camera photo"),
+    "doubt.unclear": ("文字识别不清", "was read unclearly"),
+    "doubt.small": ("图片太小", "is too small to read well"),
+    "export.doubtful": (
+        "证据{numbers} 中的个人信息可能没有全部找到（--strict-privacy）：未导出。请手动框选遮盖"
+        "后再导出，或去掉 --strict-privacy（将只给出警告）。",
+        "the personal data of exhibit(s) {numbers} may not all have been found "
+        "(--strict-privacy): not exported. Black it out by hand first, or leave out "
+        "--strict-privacy (a warning only)."),
     "export.unscanned": (
         "证据{numbers} 尚未识别文字，其中的个人信息没有被查找和遮盖。请等待识别完成；"
         "确需导出，请使用 --allow-unscanned（窗口中会先询问）。",

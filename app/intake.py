@@ -131,6 +131,7 @@ def apply_scan(store: Store, item: EvidenceItem, result: ScanResult) -> Evidence
         "amounts": result.amounts,
         "facts": result.facts,
         "redactions": merge_suggestions(item.redactions, result.sensitive),
+        "read_doubt": result.read_doubt,
     }
     if not item.kind_confirmed:
         fields["kind"] = result.kind

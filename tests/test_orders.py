@@ -81,6 +81,7 @@ def test_an_older_store_keeps_its_order_number(data_dir: Path) -> None:
     with sqlite3.connect(data_dir / "proofpack.db") as conn:
         conn.execute('ALTER TABLE "case" DROP COLUMN order_numbers')
         conn.execute("ALTER TABLE evidenceitem DROP COLUMN pixel_print")  # came in version 4
+        conn.execute("ALTER TABLE evidenceitem DROP COLUMN read_doubt")  # and 5
     conn.close()
     reopened = Store(data_dir)  # migrates 2 -> 3
     assert reopened.get_case(case.id).order_numbers == [CASE_ORDER]

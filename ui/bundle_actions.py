@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.export.bundle import ExportOptions, unread_exhibits
-from app.i18n import join_list
+from app.export.bundle import ExportOptions, doubtful_exhibits, unread_exhibits
+from app.i18n import join_list, t
 from app.ocr.engine import ocr_status
 from app.store.models import Case
 from app.store.store import Store
@@ -22,6 +22,8 @@ from ui.workers import ExportJob
 
 
 class BundleActions(QObject):
+    review = Signal(int)  # an exhibit to black out by hand before exporting
+
     def __init__(self, store: Store, settings: Settings, runner: JobRunner,
                  current_case: Callable[[], Case | None],
                  options: Callable[[], ExportOptions], parent: QWidget) -> None:
@@ -58,7 +60,32 @@ class BundleActions(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             options.allow_unscanned = True
+        if not self._doubts_accepted(case_id):
+            return None
         return options
+
+    def _doubts_accepted(self, case_id: int) -> bool:
+        """Exhibits where personal data may have been missed (photos, unclear or tiny
+        pictures), named before exporting, with the way to black them out by hand."""
+        doubtful = doubtful_exhibits(self.store.items(case_id))
+        if not doubtful:
+            return True
+        lines = [self.tr("证据{0}（{1}）：{2}").format(n, item.original_name,
+                                                   t(f"doubt.{item.read_doubt}"))
+                 for n, item in doubtful]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("个人信息可能没有全部找到"),
+                          self.tr("这些证据中的手机号、姓名、地址等可能没有被全部找到和遮盖。"
+                                  "建议先查看，并在图上手动框选遮盖。"),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText("\n".join(lines))
+        fix = box.addButton(self.tr("去手动遮盖"), QMessageBox.ButtonRole.ActionRole)
+        export = box.addButton(self.tr("仍然导出"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fix)
+        box.exec()
+        if box.clickedButton() is fix and doubtful[0][1].id is not None:
+            self.review.emit(doubtful[0][1].id)
+        return box.clickedButton() is export
 
     def export_pdf(self) -> None:
         """Ask where, then export in the background; say where it went when done."""

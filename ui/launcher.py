@@ -10,12 +10,13 @@ import sys
 from collections.abc import Sequence
 
 from app import cli
+from app.cli_args import parse_args
 from app.paths import resolve_data_dir
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    args = cli.parse_args(args_list)
+    args = parse_args(args_list)
     if args.command is not None:
         return cli.main(args_list)
     from ui.main import run

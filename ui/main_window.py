@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.importer.imported.connect(self._import_finished)
         self.bundle = BundleActions(store, self.settings, self.runner, self.current_case,
                                     self.export_options, self)
+        self.bundle.review.connect(self._black_out_by_hand)
         self._build_actions()
         self.watcher.cases_changed.connect(lambda: self.cases.reload())
         self.watcher.items_changed.connect(self._evidence_changed)
@@ -359,6 +360,13 @@ class MainWindow(QMainWindow):
         EvidenceMenu(self.store, items, self.act_remove,
                      lambda: self.tabs.setCurrentWidget(self.detail),
                      self._evidence_changed, self).popup_at(self.view.viewport(), pos)
+
+    def _black_out_by_hand(self, item_id: int) -> None:
+        """The exhibit shown large with the box tool on: drag over what must not show."""
+        self.select_item(item_id)
+        self.tabs.setCurrentWidget(self.detail)
+        self.detail.btn_draw.setChecked(True)
+        self.runner.say(self.tr("在图上拖出方框遮盖个人信息，然后再导出"))
 
     def remove_selected(self) -> None:
         ids = [i.data(ItemRole).id for i in self.view.selectedIndexes()]

@@ -41,7 +41,7 @@ from app.export.layout import (
 from app.export.sections import Sections
 from app.export.split import split_bundle
 from app.files import atomic_write
-from app.i18n import join_list
+from app.i18n import join_list, t
 from app.store.models import Case, EvidenceItem
 from app.store.store import Store
 
@@ -52,6 +52,20 @@ __all__ = ["Bundle", "ExportOptions", "ExportRefused", "bundle_filename", "expor
 def unread_exhibits(items: list[EvidenceItem]) -> list[int]:
     """The exhibit numbers whose text (and so personal data) was never read."""
     return [n for n, item in enumerate(items, start=1) if item.ocr_status != "done"]
+
+
+def doubtful_exhibits(items: list[EvidenceItem]) -> list[tuple[int, EvidenceItem]]:
+    """(number, item) of the exhibits whose personal data may not all have been found (a
+    photo with text, an unclear or tiny picture; app.ocr.classify.privacy_doubt) and that
+    the buyer has not blacked out by hand since."""
+    return [(n, item) for n, item in enumerate(items, start=1)
+            if item.read_doubt and not any(r["source"] == "manual" for r in item.redactions)]
+
+
+def doubt_warnings(items: list[EvidenceItem]) -> list[str]:
+    """One line per doubtful exhibit, naming it and why."""
+    return [t("export.doubt", number=n, name=item.original_name,
+              reason=t(f"doubt.{item.read_doubt}")) for n, item in doubtful_exhibits(items)]
 
 
 def bundle_filename(case: Case, when: datetime) -> str:
@@ -73,6 +87,9 @@ def export_case(store: Store, case_id: int, output: Path,
     unread = unread_exhibits(items)
     if unread and not options.allow_unscanned:
         raise ExportRefused("export.unscanned", numbers=join_list(unread))
+    doubtful = [n for n, _ in doubtful_exhibits(items)]
+    if doubtful and options.strict_privacy:
+        raise ExportRefused("export.doubtful", numbers=join_list(doubtful))
     bundle = Bundle(store, case, items, store.submissions(case_id), options, now)
     data = bundle.render()
     if not options.max_part_mb:

@@ -73,6 +73,9 @@ class ExportOptions:
     include_originals: bool = False
     # Export exhibits not yet read by OCR (their personal data was never looked for).
     allow_unscanned: bool = False
+    # Refuse when an exhibit's personal data may not all have been found (a photo, an
+    # unclear or tiny picture) rather than warn.
+    strict_privacy: bool = False
 
 
 class ExportRefused(Exception):

@@ -73,6 +73,34 @@ def confident_chars(words: Iterable[tuple[str, float]]) -> int:
     return sum(meaningful_chars(text) for text, conf in words if conf >= CONFIDENT)
 
 
+def read_quality(words: Iterable[tuple[str, float]]) -> float:
+    """0..1: the share of the page's characters Tesseract is sure of; 1 for a page without
+    text. Where it is low, what was not read may hold a phone number or a name."""
+    pairs = list(words)
+    total = sum(meaningful_chars(text) for text, _ in pairs)
+    return 1.0 if total == 0 else confident_chars(pairs) / total
+
+
+# When the search for personal data cannot be trusted on an exhibit (the buyer is warned
+# before export): a camera photo with text on it (a label, a screen photographed), a read
+# with many unsure characters, a picture too small for its text (forwarded, shrunk).
+DOUBT_PHOTO_SCORE = 0.3
+DOUBT_QUALITY = 0.7  # ocr-dev screenshots with avatars and emoji read 0.7-0.8
+DOUBT_MIN_WIDTH = 500
+DOUBT_MIN_CHARS = 10
+
+
+def privacy_doubt(photo_score: float, quality: float, width: int, sure_chars: int) -> str:
+    """Why personal data may have been missed here: "photo", "unclear", "small" or ""."""
+    if sure_chars < DOUBT_MIN_CHARS:
+        return ""  # no text read for sure (a product photo's texture): none to hold it
+    if photo_score > DOUBT_PHOTO_SCORE:
+        return "photo"
+    if quality < DOUBT_QUALITY:
+        return "unclear"
+    return "small" if width < DOUBT_MIN_WIDTH else ""
+
+
 def classify(text: str, photo_score: float, sure_chars: int | None = None) -> str:
     compact = re.sub(r"\s+", "", text)
     chars = meaningful_chars(compact) if sure_chars is None else sure_chars

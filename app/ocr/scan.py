@@ -18,7 +18,13 @@ from PIL import Image
 from app.files import NotARegularFile, atomic_write, sha256_of
 from app.imaging import ImageRejected, open_rgb, probe_image
 from app.ocr.chat import chat_messages
-from app.ocr.classify import classify, confident_chars, photo_likeness
+from app.ocr.classify import (
+    classify,
+    confident_chars,
+    photo_likeness,
+    privacy_doubt,
+    read_quality,
+)
 from app.ocr.confidence import assess, values_to_check
 from app.ocr.engine import TesseractSetup, die_with_parent, ocr_status
 from app.ocr.extract import extract_facts, unique_values
@@ -28,7 +34,7 @@ from app.ocr.words import Line, Word, moved
 from app.records import FoundEntry, SensitiveField
 
 RECOGNIZER_VERSION = "5"  # bump when preprocessing, engines or their options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e6"  # bump the tail when extraction rules change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e7"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 
@@ -92,6 +98,8 @@ class ScanResult:
     amounts: list[str] = field(default_factory=list)
     to_check: list[str] = field(default_factory=list)  # values listed above, 待核对
     text: str = ""
+    read_quality: float = 1.0  # app.ocr.classify.read_quality
+    read_doubt: str = ""  # app.ocr.classify.privacy_doubt
     facts: list[FoundEntry] = field(default_factory=list)
     sensitive: list[SensitiveField] = field(default_factory=list)  # to black out in exports
     error: str = ""
@@ -109,6 +117,8 @@ class ScanResult:
             "amounts": self.amounts,
             "to_check": self.to_check,
             "text": self.text,
+            "read_quality": self.read_quality,
+            "read_doubt": self.read_doubt,
             "facts": self.facts,
             "sensitive": self.sensitive,
         }
@@ -147,8 +157,8 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
     facts = assess(extract_facts(recognition.lines, recognition.height, reference),
                    recognition.lines)
     text = recognition.text
-    kind = classify(text, recognition.photo_score, confident_chars(
-        (w.text, w.conf) for line in recognition.lines for w in line.words))
+    words = [(w.text, w.conf) for line in recognition.lines for w in line.words]
+    kind = classify(text, recognition.photo_score, confident_chars(words))
     fact_records = [f.to_record() for f in facts]
     found: list[FoundEntry] = list(fact_records)
     if kind == "chat":
@@ -162,6 +172,9 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
         amounts=unique_values(facts, "amount"),
         to_check=values_to_check(facts),
         text=text,
+        read_quality=round(read_quality(words), 3),
+        read_doubt=privacy_doubt(recognition.photo_score, read_quality(words),
+                                 recognition.width, confident_chars(words)),
         facts=found,
         sensitive=find_sensitive(recognition.lines, {
             f.value.replace("-", "") for f in facts

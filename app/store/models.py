@@ -67,6 +67,7 @@ class EvidenceItem(SQLModel, table=True):
     ocr_text: str = ""
     extractor_version: str = ""
     pixel_print: str = ""  # app.imaging.pixel_print: notices the same screen saved twice
+    read_doubt: str = ""  # why personal data may have been missed (app.ocr.classify)
     order_numbers: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     timestamps: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     amounts: list[str] = Field(default_factory=list, sa_column=Column(JSON))

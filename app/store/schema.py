@@ -42,9 +42,15 @@ def _v4_pixel_print(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE evidenceitem ADD COLUMN pixel_print VARCHAR NOT NULL DEFAULT ''")
 
 
+def _v5_read_doubt(conn: sqlite3.Connection) -> None:
+    # Why the search for personal data may have missed something (app.ocr.classify);
+    # exhibits read before get it when read again (the extractor version moved on).
+    conn.execute("ALTER TABLE evidenceitem ADD COLUMN read_doubt VARCHAR NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
-                               _v3_case_order_numbers, _v4_pixel_print]
+                               _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -34,7 +34,7 @@ CASE_FIELDS = {
 ITEM_FIELDS = {
     "position", "kind", "kind_confirmed", "caption", "ocr_status", "ocr_error", "ocr_text",
     "extractor_version", "order_numbers", "timestamps", "amounts", "facts", "user_facts",
-    "redactions", "pixel_print",
+    "redactions", "pixel_print", "read_doubt",
 }
 SUBMISSION_FIELDS = {
     "submitted_on", "channel", "reference", "status", "notes", "replies", "next_follow_up",
