@@ -35,6 +35,7 @@ class JobRunner(QObject):
         self.parent_widget = parent
         self.pool = QThreadPool.globalInstance()
         self.job: Job | None = None
+        self._on_finished: Callable[[Any], None] = lambda _result: None
         self.error_box: QMessageBox | None = None
         self.status = QLabel()
         # A long message is cut at the window's edge, never widens the window.
@@ -67,9 +68,12 @@ class JobRunner(QObject):
             self.say(self.tr("请等待当前任务完成"))
             return False
         self.job = job
+        self._on_finished = on_finished
+        # Bound methods, not lambdas: Qt drops the connections when this runner (and its
+        # window) is destroyed, so a job that ends later has nobody to call.
         job.signals.progress.connect(self._progress)
         job.signals.failed.connect(self._failed)
-        job.signals.finished.connect(lambda result: self._finished(on_finished, result))
+        job.signals.finished.connect(self._finished)
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel_button.show()
@@ -102,7 +106,8 @@ class JobRunner(QObject):
         self.cancel_button.hide()
         self.idle.emit()
 
-    def _finished(self, on_finished: Callable[[Any], None], result: Any) -> None:
+    def _finished(self, result: Any) -> None:
+        on_finished = self._on_finished
         self._end()
         on_finished(result)
 
