@@ -183,7 +183,7 @@ def _add(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     def report(_done: int, _total: int, outcome: ImportOutcome) -> None:
-        word = t(outcome.status) if outcome.status != "duplicate" else t("duplicate")
+        word = outcome.message if outcome.status == "duplicate" else t(outcome.status)
         if outcome.status == "error":
             print(f"{outcome.path}: {t('error')}: {outcome.message}", flush=True)
         elif outcome.looks_like is not None:

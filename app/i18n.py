@@ -28,6 +28,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # import outcomes
     "imported": ("已导入", "imported"),
     "duplicate": ("重复（此案件中已有相同文件）", "duplicate (already in this case)"),
+    "duplicate.repaired": ("重复；此案件中该文件的原件曾丢失，已恢复（用这份文件）",
+                           "duplicate; the case's stored original of it was missing and has "
+                           "been restored from this copy"),
     "looks_like": ("可能重复: 证据{number}", "possible duplicate: exhibit {number}"),
     "error": ("错误", "error"),
     "err.not_found": ("找不到文件", "file not found"),

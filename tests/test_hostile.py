@@ -170,3 +170,47 @@ def test_a_16_bit_greyscale_png_is_read_and_exported_visible(cli, tmp_path: Path
     assert extracted
     read = pytesseract.image_to_string(extracted[-1], config="--psm 6")
     assert "2912345678901234567" in read.replace(" ", "")
+
+
+def test_three_adds_of_the_same_files_at_once(cli, data_dir: Path, tmp_path: Path) -> None:
+    """Three terminals adding the same folder into one case at the same moment: each file
+    once, numbered 1..n without a shared number, and no process reports an error."""
+    import subprocess
+
+    from app.store.store import Store
+    from tests.conftest import proofpack_cmd
+
+    case_id = new_case(cli)
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    for n in range(6):
+        text_image([f"订单编号 29123456789012345{n:02d}"], folder / f"s{n}.png")
+    env = {**os.environ, "PROOFPACK_LANG": "zh"}
+    runs = [subprocess.Popen([*proofpack_cmd(), "add", case_id, "--no-ocr", str(folder),
+                              "--data-dir", str(data_dir)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env) for _ in range(3)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], outputs
+    assert not any("Error" in out + err or ": 错误" in out for out, err in outputs), outputs
+    store = Store(data_dir)
+    try:
+        items = store.items(int(case_id))
+        assert len(items) == 6
+        assert sorted(i.position for i in items) == list(range(1, 7))
+    finally:
+        store.close()
+
+
+def test_adding_a_file_again_repairs_its_missing_original(cli, data_dir: Path,
+                                                          tmp_path: Path) -> None:
+    case_id = new_case(cli)
+    shot = text_image(["订单编号 5055565384962088195"], tmp_path / "shot.png")
+    assert cli("add", case_id, "--no-ocr", str(shot)).returncode == 0
+    (stored,) = (data_dir / "originals").glob("*/*.png")
+    stored.chmod(0o644)
+    stored.unlink()
+    assert cli("verify", case_id).returncode == 1
+    again = cli("add", case_id, "--no-ocr", str(shot))
+    assert again.returncode == 0 and "已恢复" in again.stdout
+    assert cli("verify", case_id).returncode == 0
+    assert stored.read_bytes() == shot.read_bytes()

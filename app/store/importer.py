@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from app.files import NotARegularFile, TooLarge, open_regular, read_limited
 from app.i18n import t, t_params
@@ -34,6 +34,7 @@ from app.imaging import (
     probe_image,
     same_picture,
 )
+from app.store.blobs import StagedFile
 from app.store.models import EvidenceItem
 from app.store.store import DISK_FULL_ERRNOS, Store
 
@@ -160,8 +161,7 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
     try:
         existing = store.find_item(case_id, staged.sha256)
         if existing is not None:
-            store.blobs.discard(staged)
-            return ImportOutcome(path, "duplicate", existing.id, t("duplicate"))
+            return _already_there(store, existing, staged, path)
         info = probe_image(staged.temp_path)
         relative = store.blobs.relative_path(staged.sha256, info.suffix)
         store.blobs.commit(staged, relative)
@@ -169,8 +169,8 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
         store.blobs.discard(staged)
         raise
     same = look_alike(store, case_id, info, store.blobs.absolute(relative))
-    item = store.add_item(
-        EvidenceItem(
+    try:
+        item = store.add_item(EvidenceItem(
             case_id=case_id,
             sha256=staged.sha256,
             stored_path=relative,
@@ -181,12 +181,26 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
             image_format=info.format,
             source_modified_at=modified,
             pixel_print=info.pixel_print,
-        )
-    )
+        ))
+    except IntegrityError:  # another process added the same file a moment ago
+        existing = store.find_item(case_id, staged.sha256)
+        return ImportOutcome(path, "duplicate", existing.id if existing else None,
+                             t("duplicate"))
     if same is not None:
         return ImportOutcome(path, "imported", item.id, t("looks_like", number=same[0]),
                              looks_like=same[0])
     return ImportOutcome(path, "imported", item.id)
+
+
+def _already_there(store: Store, existing: EvidenceItem, staged: StagedFile,
+                   path: Path) -> ImportOutcome:
+    """The case has this file. If its stored original has gone missing, the copy just
+    made (the same bytes, by SHA-256) puts it back."""
+    if not store.item_path(existing).exists():
+        store.blobs.commit(staged, existing.stored_path)
+        return ImportOutcome(path, "duplicate", existing.id, t("duplicate.repaired"))
+    store.blobs.discard(staged)
+    return ImportOutcome(path, "duplicate", existing.id, t("duplicate"))
 
 
 def look_alike(store: Store, case_id: int, info: ImageInfo, source: ImageSource

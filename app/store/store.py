@@ -178,13 +178,13 @@ class Store:
             return s.exec(query).first()
 
     def add_item(self, item: EvidenceItem) -> EvidenceItem:
+        """Insert an exhibit numbered after the case's last. The number is computed inside
+        the INSERT, which SQLite runs under its write lock: two processes adding at once
+        cannot both take the same one. IntegrityError: the case has this file already."""
         with self.session() as s:
-            last = s.exec(
-                select(func.max(EvidenceItem.position)).where(
-                    EvidenceItem.case_id == item.case_id
-                )
-            ).one()
-            item.position = (last or 0) + 1
+            next_position = select(func.coalesce(func.max(EvidenceItem.position), 0) + 1)\
+                .where(EvidenceItem.case_id == item.case_id).scalar_subquery()
+            item.position = next_position  # type: ignore[assignment]
             s.add(item)
             case = s.get(Case, item.case_id)
             if case is not None:
