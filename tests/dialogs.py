@@ -3,6 +3,7 @@ then type into it and press its buttons."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QWidget,
 )
 
@@ -86,4 +88,35 @@ def type_text(text: str) -> Callable[[QWidget], None]:
         assert edit is not None
         edit.setText(text)
         QTest.keyClick(edit, Qt.Key.Key_Return)
+    return answer
+
+
+def press_labelled(label: str, seen: list[str] | None = None) -> Callable[[QWidget], None]:
+    """A message box with buttons of its own: click the one that reads `label`, keeping
+    what the box said (text and informative text) in `seen`."""
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox), type(dialog)
+        said = dialog.text() + "\n" + dialog.informativeText()
+        answered.append(said)
+        if seen is not None:
+            seen.append(said)
+        button = next(b for b in dialog.findChildren(QPushButton) if b.text() == label)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    return answer
+
+
+def read_preview(seen: dict[str, object], screenshot: str = "") -> Callable[[QWidget], None]:
+    """Qt's print preview: note its page count (and screenshot it when
+    $PROOFPACK_SCREENSHOTS names a folder), then close it."""
+    def answer(dialog: QWidget) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+        assert isinstance(dialog, QPrintPreviewDialog), type(dialog)
+        widget = dialog.findChild(QPrintPreviewWidget)
+        assert widget is not None
+        seen["pages"] = widget.pageCount()
+        folder = os.environ.get("PROOFPACK_SCREENSHOTS")
+        if folder and screenshot:
+            dialog.grab().save(str(Path(folder) / screenshot))
+        dialog.reject()
     return answer

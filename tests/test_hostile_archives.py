@@ -134,3 +134,19 @@ def test_a_lone_surrogate_in_the_title_is_stored_readably(backup: Path, tmp_path
     assert message == ""
     (case,) = store.list_cases()
     assert case.title == "耳机?坏了"
+
+
+@pytest.mark.parametrize("lie", [
+    {"facts": [{"type": "timestamp", "value": "2024-01-01T00:00:00", "text": "x",
+                "box": "everywhere"}]},
+    {"facts": [{"type": "message", "side": "buyer", "when": "x", "text": "hi"}]},  # no box
+    {"redactions": [{"box": [1, 2, 3], "type": "phone", "text": "", "source": "auto",
+                     "enabled": True}]},
+], ids=["box-a-string", "message-without-box", "box-of-three"])
+def test_a_backup_whose_records_lie_adds_nothing(backup: Path, tmp_path: Path,
+                                                 lie: dict[str, object]) -> None:
+    """Facts and boxes with the wrong shape would crash the window and the export later,
+    so the whole backup is refused now."""
+    message, store = restore(forged(backup, tmp_path / "lie.zip",
+                                    lambda m, _zf: m["items"][0].update(lie)), tmp_path)
+    assert "格式不对" in message and nothing_added(store)

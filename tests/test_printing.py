@@ -4,19 +4,17 @@ PDFium; a page range prints those pages only, on A4."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytesseract
 from pypdf import PdfReader
 from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QPageLayout, QPageRanges, QPageSize
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app.pdfpages import page_count, render_pages
-from tests.dialogs import when_dialogs
+from tests.dialogs import press_labelled, read_preview, when_dialogs
 from tests.test_ui import drop, wait_idle, window  # noqa: F401  (fixture)
 from tests.test_ui_clicks import toolbar_button
 from ui.main_window import MainWindow
@@ -28,28 +26,13 @@ def test_print_button_shows_where_the_pdf_is_then_the_preview(
     drop(window, [sample_dir / "order.png", sample_dir / "chat.png"])
     wait_idle(qtbot, window)
     seen: dict[str, object] = {}
-
-    def no_printer(dialog: QWidget) -> None:
-        assert isinstance(dialog, QMessageBox), type(dialog)
-        seen["message"] = dialog.text()
-        preview = next(b for b in dialog.findChildren(QPushButton) if b.text() == "打印预览")
-        QTest.mouseClick(preview, Qt.MouseButton.LeftButton)
-
-    def preview(dialog: QWidget) -> None:
-        assert isinstance(dialog, QPrintPreviewDialog), type(dialog)
-        widget = dialog.findChild(QPrintPreviewWidget)
-        assert widget is not None
-        seen["pages"] = widget.pageCount()
-        if os.environ.get("PROOFPACK_SCREENSHOTS"):
-            dialog.grab().save(str(Path(os.environ["PROOFPACK_SCREENSHOTS"]) / "preview.png"))
-        dialog.reject()
-
-    when_dialogs(no_printer, preview)
+    said: list[str] = []
+    when_dialogs(press_labelled("打印预览", said), read_preview(seen, "preview.png"))
     QTest.mouseClick(toolbar_button(window, window.act_print), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "pages" in seen, timeout=60_000)
     pdfs = list((window.store.data_dir / "exports").glob("证据材料_*.pdf"))
     assert len(pdfs) == 1
-    assert str(pdfs[0]) in str(seen["message"])
+    assert str(pdfs[0]) in said[0]
     assert seen["pages"] == page_count(pdfs[0]) >= 3
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from tests.conftest import text_image
-from tests.dialogs import type_path, when_dialogs
+from tests.dialogs import press_labelled, type_path, when_dialogs
 from tests.test_ui import window  # noqa: F401  (fixture)
 from tests.test_ui_clicks import toolbar_button
 from ui.main_window import MainWindow
@@ -55,23 +54,15 @@ def test_the_window_names_them_and_offers_to_black_out_by_hand(
     assert item.read_doubt == "small"
     seen: list[str] = []
 
-    def answer(label: str):
-        def press_it(dialog: QWidget) -> None:
-            assert isinstance(dialog, QMessageBox), type(dialog)
-            seen.append(dialog.informativeText())
-            button = next(b for b in dialog.findChildren(QPushButton) if b.text() == label)
-            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-        return press_it
-
     out = tmp_path / "out"
     out.mkdir()
-    when_dialogs(type_path(out), answer("去手动遮盖"))
+    when_dialogs(type_path(out), press_labelled("去手动遮盖", seen))
     QTest.mouseClick(toolbar_button(window, window.act_export), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.detail.btn_draw.isChecked(), timeout=20_000)
     assert "证据1（tiny.png）" in seen[0]
     assert window.tabs.currentWidget() is window.detail and window.detail.item.id == item.id
     assert not list(out.glob("*.pdf"))
-    when_dialogs(type_path(out), answer("仍然导出"))
+    when_dialogs(type_path(out), press_labelled("仍然导出"))
     QTest.mouseClick(toolbar_button(window, window.act_export), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(list(out.glob("*.pdf"))) and window.job is None,
                     timeout=60_000)

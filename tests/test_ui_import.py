@@ -9,23 +9,14 @@ from PIL.ImageQt import ImageQt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
-from tests.dialogs import when_dialog
+from tests.dialogs import press_labelled, when_dialog
 from tests.imagegen.screens import generate
 from tests.test_ui import drop, window  # noqa: F401  (fixture)
 from ui.main_window import MainWindow
 
 WAIT = 120_000
-
-
-def answer_with(label: str, seen: list[str]):
-    def answer(dialog: QWidget) -> None:
-        assert isinstance(dialog, QMessageBox), type(dialog)
-        seen.append(dialog.text() + "\n" + dialog.informativeText())
-        button = next(b for b in dialog.findChildren(QPushButton) if b.text() == label)
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-    return answer
 
 
 def settled(qtbot, win: MainWindow, count: int) -> None:
@@ -41,13 +32,13 @@ def test_pasted_then_added_as_a_file_is_asked_once(qtbot, window: MainWindow,  #
     settled(qtbot, window, 1)
     screen.save(tmp_path / "chat.jpg", quality=85)  # the file the screenshot tool saved
     seen: list[str] = []
-    when_dialog(answer_with("跳过这些", seen))
+    when_dialog(press_labelled("跳过这些", seen))
     drop(window, [tmp_path / "chat.jpg"])
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT)
     settled(qtbot, window, 1)
     assert "chat.jpg" in seen[0] and "证据1" in seen[0]
     # Asked again, the buyer keeps it: imported, and the summary names the exhibit.
-    when_dialog(answer_with("仍然导入", seen))
+    when_dialog(press_labelled("仍然导入", seen))
     drop(window, [tmp_path / "chat.jpg"])
     settled(qtbot, window, 2)
     assert len(seen) == 2

@@ -5,17 +5,14 @@ PDF read back."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app.store.store import Store
-from tests.dialogs import type_path, when_dialog, when_dialogs
+from tests.dialogs import press_labelled, read_preview, type_path, when_dialog, when_dialogs
 from tests.test_ui import drop
 from tests.test_ui_clicks import toolbar_button
 from ui.evidence_model import ItemRole
@@ -74,21 +71,7 @@ def test_first_session_from_drop_to_printed_bundle(qtbot, tmp_path: Path,
 
     # Print from the toolbar: no printer here, so the message, then the preview.
     seen: dict[str, object] = {}
-
-    def no_printer(dialog: QWidget) -> None:
-        assert isinstance(dialog, QMessageBox), type(dialog)
-        preview = next(b for b in dialog.findChildren(QPushButton) if b.text() == "打印预览")
-        QTest.mouseClick(preview, Qt.MouseButton.LeftButton)
-
-    def preview(dialog: QWidget) -> None:
-        assert isinstance(dialog, QPrintPreviewDialog), type(dialog)
-        widget = dialog.findChild(QPrintPreviewWidget)
-        seen["pages"] = widget.pageCount()
-        if os.environ.get("PROOFPACK_SCREENSHOTS"):
-            dialog.grab().save(str(Path(os.environ["PROOFPACK_SCREENSHOTS"]) / "flow.png"))
-        dialog.reject()
-
-    when_dialogs(no_printer, preview)
+    when_dialogs(press_labelled("打印预览"), read_preview(seen, "flow.png"))
     QTest.mouseClick(toolbar_button(win, win.act_print), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "pages" in seen, timeout=WAIT)
 
