@@ -14,6 +14,7 @@ DATA_DIR_ENV = "PROOFPACK_DATA_DIR"
 # resources/ sits beside app/ both in a checkout and in a Briefcase bundle.
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 FONT_PATH = RESOURCES_DIR / "fonts" / "WenQuanYiMicroHei.ttf"
+FALLBACK_FONT_PATH = RESOURCES_DIR / "fonts" / "DejaVuSans.ttf"  # Hebrew, symbols, emoji
 RULES_PATH = RESOURCES_DIR / "rules" / "complaints.toml"
 CHANNELS_PATH = RESOURCES_DIR / "rules" / "channels.toml"
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"

@@ -236,3 +236,21 @@ def test_long_texts_flow_over_pages_and_the_header_fits(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=True).stdout.splitlines()[0]
     assert "…" in header and header.rstrip().endswith("消费投诉证据材料")
     assert "  " in header.split("…")[1]  # a gap between the two, not overprinted
+
+
+def test_characters_the_cjk_font_lacks_are_drawn_or_shown_missing(tmp_path: Path) -> None:
+    """Hebrew in a title (a seller's name copied from elsewhere): drawn in the embedded
+    fallback font, in the text a reader copies; an emoji or a character no font has is a
+    visible □, not nothing."""
+    store = Store(tmp_path / "store")
+    case = store.create_case("耳机 שלום 😀 坏了", complaint_type="quality")
+    store.update_case(case.id, description="卖家 שלום 说好的 😀 \U000f0000 结果没发货")
+    (pdf,) = export_case(store, case.id, tmp_path / "g.pdf",
+                         ExportOptions(now=datetime(2024, 12, 1, 10, 0)))
+    store.close()
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "DejaVuSans" in fonts and "WenQuanYi" in fonts
+    cover = PdfReader(pdf).pages[0].extract_text()
+    assert "שלום" in cover or "םולש" in cover  # (right to left, either order of extraction)
+    assert "耳机 םולש □ 坏了" in cover or "耳机 שלום □ 坏了" in cover

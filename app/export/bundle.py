@@ -27,8 +27,8 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from app import __version__
 from app.export.exhibits import Exhibits
+from app.export.glyphs import FONT, drawable
 from app.export.layout import (
-    FONT,
     FOOTER_H,
     GRID,
     HEADER_H,
@@ -174,7 +174,8 @@ class Bundle(Sections, Exhibits):
                 header += "  ·  " + self.tr(f"证据{exhibit}", f"Exhibit {exhibit}")
             right = self.tr("消费投诉证据材料", "Complaint evidence")
             room = width - 2 * MARGIN - stringWidth(right, FONT, 8.5) - 6 * mm
-            canv.drawString(MARGIN, height - MARGIN - 4 * mm, fit_width(header, room, FONT, 8.5))
+            canv.drawString(MARGIN, height - MARGIN - 4 * mm,
+                            fit_width(drawable(header), room, FONT, 8.5))
             canv.drawRightString(width - MARGIN, height - MARGIN - 4 * mm, right)
             canv.setStrokeColor(GRID)
             canv.line(MARGIN, height - MARGIN - 6 * mm, width - MARGIN, height - MARGIN - 6 * mm)

@@ -15,9 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -28,9 +26,9 @@ from reportlab.platypus import (
 from app.case.deadline import complaint_deadline
 from app.case.orders import item_checks, reference_orders
 from app.case.rules import load_rules
+from app.export.glyphs import FONT, markup, register_fonts
 from app.export.images import ImageSlice
 from app.i18n import Lang, choose, current_lang, join_list, t_params
-from app.paths import FONT_PATH
 from app.privacy.redaction import DEFAULT_TYPES
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
@@ -39,7 +37,6 @@ from app.store.store import Store
 # Python, most of the export time. Every PDF reader handles binary streams.
 rl_config.useA85 = 0
 
-FONT = "WenQuanYiMicroHei"
 MARGIN = 18 * mm
 HEADER_H = 12 * mm
 FOOTER_H = 12 * mm
@@ -98,11 +95,6 @@ class PassLayout:
     total_pages: int = 0
 
 
-def register_font() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH)))
-
-
 class Anchor(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """Zero-size marker: a bookmark and outline entry, and a note of the page it lands on."""
 
@@ -156,10 +148,6 @@ def local_time(when: datetime) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
 
 
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def fit_width(text: str, width: float, font: str, size: float) -> str:
     """`text` cut (with …) to what fits in `width` points: a CJK character is twice as
     wide as a Latin one, so a count of characters does not say what fits."""
@@ -185,7 +173,7 @@ class BundleBase:
 
     def __init__(self, store: Store, case: Case, items: list[EvidenceItem],
                  submissions: list[Submission], options: ExportOptions, now: datetime) -> None:
-        register_font()
+        register_fonts()
         self.store, self.case, self.items = store, case, items
         self.submissions = submissions
         self.options, self.now = options, now
@@ -235,7 +223,7 @@ class BundleBase:
         }
 
     def p(self, text: str, style: str = "base") -> Paragraph:
-        return Paragraph(escape(text), self.styles[style])
+        return Paragraph(markup(text), self.styles[style])
 
     def _section(self, key: str, zh: str, en: str) -> list[Flowable]:
         title = self.tr(zh, en)

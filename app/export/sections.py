@@ -20,7 +20,8 @@ from app.case.orders import reference_orders
 from app.case.progress import channel_name, is_overdue, status_name
 from app.case.rules import evaluate_checklist, load_channels
 from app.case.timeline import build_timeline
-from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, escape, grid_style
+from app.export.glyphs import escape
+from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, grid_style
 from app.i18n import join_list, pick, t
 
 # The letter's section headings (一、事情经过 / 1. What happened), the buyer's edits included.
