@@ -239,3 +239,67 @@ def test_a_misread_order_number_is_flagged_and_confirmed_by_a_click(
     # confirmed, it is one of the case's orders now
     assert "其他订单" not in window.model.data(window.model.index(1, 0),
                                              Qt.ItemDataRole.ToolTipRole)
+
+
+def cancel_every_dialog(errors: list[str]) -> object:
+    """A timer that cancels whatever modal dialog shows, noting unexpected-error boxes."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            if dialog.text().startswith("出现了意外错误"):
+                errors.append(dialog.text())
+            button = dialog.button(No) or dialog.button(QMessageBox.StandardButton.Cancel) \
+                or dialog.escapeButton()
+            if button is not None:
+                button.click()
+            else:
+                dialog.reject()
+        elif isinstance(dialog, QDialog):
+            dialog.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close)
+    timer.start(50)
+    return timer
+
+
+def menu_entries(menu: object, leave_out: set[object]) -> list:
+    """Every entry of a menu and its submenus, separators and `leave_out` excepted."""
+    found = []
+    for action in menu.actions():
+        if action.menu() is not None:
+            found += menu_entries(action.menu(), leave_out)
+        elif not action.isSeparator() and action not in leave_out:
+            found.append(action)
+    return found
+
+
+def test_every_menu_action_runs_without_an_error(qtbot, window: MainWindow,  # noqa: F811
+                                                 sample_dir: Path) -> None:
+    """Each entry of every menu, triggered as a click on it sends it (with its checked
+    flag): whatever dialog it opens is cancelled, and no action may raise, leave an error
+    box or a job that never ends. The language entries rebuild the window (tested on
+    their own); 退出 comes last and closes it."""
+    drop(window, [sample_dir / "order.png"])
+    wait_idle(qtbot, window)
+    errors: list[str] = []
+    timer = cancel_every_dialog(errors)
+    entries = [a for top in window.menuBar().actions()
+               for a in menu_entries(top.menu(), set(window.language_actions.values()))]
+    quit_action = next(a for a in entries if a.text() == "退出")
+    tried = []
+    for action in entries:
+        if action is quit_action or not action.isEnabled():
+            continue
+        tried.append(action.text())
+        action.trigger()
+        wait_idle(qtbot, window)
+        assert window.runner.error_box is None, (action.text(), window.runner.error_box.text())
+    timer.stop()
+    assert errors == [] and len(tried) >= 12, (errors, tried)
+    assert window.isVisible()
+    quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
