@@ -384,3 +384,38 @@ def test_a_50_megapixel_photo_is_accepted_and_downscaled_in_bounded_memory(
     (embedded,) = [im for page in PdfReader(pdf).pages for im in page.images]
     with Image.open(io.BytesIO(embedded.data)) as shown:
         assert shown.width < 8660 / 2  # downscaled to what the page can show
+
+
+def test_a_split_export_that_fills_the_disk_leaves_no_parts(tiny_fs: Path,
+                                                           tmp_path: Path) -> None:
+    """Parts 1 and 2 written, the disk full at part 3: no part is left behind to be
+    uploaded as if it were the whole bundle, and no hidden temp file either."""
+    from app.export.bundle import ExportOptions, export_case
+
+    store = Store(tmp_path / "store")
+    case = store.create_case("拆分满盘")
+    photos = [noisy_png(tmp_path / f"n{i}.png", 10 + i, (900, 900)) for i in range(8)]
+    import_paths(store, case.id, photos)
+    with pytest.raises(OSError):
+        export_case(store, case.id, tiny_fs / "bundle.pdf",
+                    ExportOptions(max_part_mb=1.2, allow_unscanned=True))
+    assert sorted(p.name for p in tiny_fs.iterdir()) == []
+    store.close()
+
+
+def test_an_export_with_fewer_parts_removes_the_older_extra_parts(tmp_path: Path) -> None:
+    from app.export.bundle import ExportOptions, export_case
+
+    store = Store(tmp_path / "store")
+    case = store.create_case("拆分")
+    import_paths(store, case.id, [noisy_png(tmp_path / f"n{i}.png", 20 + i, (700, 700))
+                                  for i in range(6)])
+    out = tmp_path / "out" / "bundle.pdf"
+    out.parent.mkdir()
+    first = export_case(store, case.id, out, ExportOptions(max_part_mb=1.0,
+                                                           allow_unscanned=True))
+    second = export_case(store, case.id, out, ExportOptions(max_part_mb=3.0,
+                                                            allow_unscanned=True))
+    store.close()
+    assert len(first) > len(second) >= 2
+    assert sorted(out.parent.iterdir()) == sorted(second)

@@ -100,12 +100,29 @@ def export_case(store: Store, case_id: int, output: Path,
     if len(parts) == 1:
         _write_atomically(output, parts[0])
         return [output]
-    paths = []
-    for n, part in enumerate(parts, start=1):
-        path = output.with_name(f"{output.stem}_第{n}部分{output.suffix}")
-        _write_atomically(path, part)
-        paths.append(path)
-    return paths
+    return _write_parts(output, parts)
+
+
+def _write_parts(output: Path, parts: list[bytes]) -> list[Path]:
+    """All parts or none: a disk that fills at part 3 leaves no parts 1-2 to be uploaded
+    as if they were the whole; parts of an earlier, longer export of the same name go."""
+    def part_path(n: int) -> Path:
+        return output.with_name(f"{output.stem}_第{n}部分{output.suffix}")
+
+    written: list[Path] = []
+    try:
+        for n, part in enumerate(parts, start=1):
+            _write_atomically(part_path(n), part)
+            written.append(part_path(n))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    stale = len(parts) + 1
+    while part_path(stale).exists():
+        part_path(stale).unlink()
+        stale += 1
+    return written
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

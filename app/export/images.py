@@ -74,12 +74,17 @@ def content_bottom(gray: Image.Image) -> int:
 
 
 def encode(img: Image.Image, photo: bool) -> bytes:
+    # Text needs full colour resolution (4:4:4) to stay crisp.
+    options: dict[str, object] = {"quality": 80} if photo else {"quality": 85,
+                                                                 "subsampling": 0}
     buf = io.BytesIO()
-    if photo:
-        img.save(buf, "JPEG", quality=80, optimize=True)
-    else:
-        # Text needs full colour resolution (4:4:4) to stay crisp.
-        img.save(buf, "JPEG", quality=85, subsampling=0, optimize=True)
+    try:
+        img.save(buf, "JPEG", optimize=True, **options)
+    except OSError:
+        # Pillow sizes the optimising encoder's buffer at one byte a pixel; a noisy photo
+        # (night, high ISO) needs more and fails ("broken data stream"): plain coding.
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", **options)
     return buf.getvalue()
 
 
