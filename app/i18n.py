@@ -198,6 +198,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class Refusal(Exception):
+    """Something ProofPack will not do (a file that is not evidence, a damaged backup, an
+    export that would say something untrue), said in the buyer's language: key and params
+    name a message of MESSAGES, message() gives it in the current language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self) -> str:
+        return t_params(self.key, self.params)
+
+
 def detect_lang() -> Lang:
     """$PROOFPACK_LANG, then the locale. Unknown or C locales get Chinese, the product's first
     language; an explicit non-Chinese locale gets English."""

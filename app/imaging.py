@@ -17,6 +17,8 @@ from typing import IO
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from app.i18n import Refusal
+
 try:
     import pillow_heif
 
@@ -43,13 +45,8 @@ SUFFIX_OF_FORMAT = {
 }
 
 
-class ImageRejected(Exception):
-    """The file cannot be used as evidence. key/params name a message in app.i18n."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+class ImageRejected(Refusal):
+    """The file cannot be used as evidence."""
 
 
 @dataclass(frozen=True)

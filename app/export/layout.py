@@ -28,7 +28,7 @@ from app.case.orders import item_checks, reference_orders
 from app.case.rules import load_rules
 from app.export.glyphs import FONT, markup, register_fonts
 from app.export.images import ImageSlice
-from app.i18n import Lang, choose, current_lang, join_list, t_params
+from app.i18n import Lang, Refusal, choose, current_lang, join_list
 from app.privacy.redaction import DEFAULT_TYPES
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
@@ -75,15 +75,8 @@ class ExportOptions:
     strict_privacy: bool = False
 
 
-class ExportRefused(Exception):
-    """The bundle would say something untrue or leak something: message() says what."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self) -> str:
-        return t_params(self.key, self.params)
+class ExportRefused(Refusal):
+    """The bundle would say something untrue or leak something."""
 
 
 @dataclass

@@ -18,7 +18,7 @@ from sqlmodel import SQLModel
 
 from app import __version__
 from app.files import atomic_write
-from app.i18n import t_params
+from app.i18n import Refusal
 from app.store.models import Case, utcnow
 from app.store.store import Store
 
@@ -31,16 +31,8 @@ LOCAL_FIELDS = {"id", "case_id", "stored_path", "deleted_at"}
 logger = logging.getLogger(__name__)
 
 
-class ArchiveError(Exception):
-    """The archive cannot be used. key/params name a translated message (app.i18n)."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self) -> str:
-        return t_params(self.key, self.params)
+class ArchiveError(Refusal):
+    """The archive cannot be used."""
 
 
 def export_archive(store: Store, case_id: int, out: Path) -> Path:
