@@ -158,7 +158,9 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
                    recognition.lines)
     text = recognition.text
     words = [(w.text, w.conf) for line in recognition.lines for w in line.words]
-    kind = classify(text, recognition.photo_score, confident_chars(words))
+    sure_chars = confident_chars(words)
+    quality = read_quality(words, sure_chars)
+    kind = classify(text, recognition.photo_score, sure_chars)
     fact_records = [f.to_record() for f in facts]
     found: list[FoundEntry] = list(fact_records)
     if kind == "chat":
@@ -172,9 +174,9 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
         amounts=unique_values(facts, "amount"),
         to_check=values_to_check(facts),
         text=text,
-        read_quality=round(read_quality(words), 3),
-        read_doubt=privacy_doubt(recognition.photo_score, read_quality(words),
-                                 recognition.width, confident_chars(words)),
+        read_quality=round(quality, 3),
+        read_doubt=privacy_doubt(recognition.photo_score, quality, recognition.width,
+                                 sure_chars),
         facts=found,
         sensitive=find_sensitive(recognition.lines, {
             f.value.replace("-", "") for f in facts
