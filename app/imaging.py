@@ -236,6 +236,16 @@ def same_picture(a: ImageSource, b: ImageSource) -> bool:
     return _worst_block(x, y) <= SAME_PICTURE_BLOCK_DIFF
 
 
+def shows_same_picture(info: ImageInfo, source: ImageSource, fingerprint: str,
+                       size: tuple[int, int], other: ImageSource) -> bool:
+    """The image `source` (probed as `info`) and `other` (its fingerprint and upright
+    size) are the same screen saved twice: alike at first sight, and when they have the
+    same size, digit for digit."""
+    if not looks_alike(info.pixel_print, (info.width, info.height), fingerprint, size):
+        return False
+    return (info.width, info.height) != size or same_picture(source, other)
+
+
 def _detail_grey(source: ImageSource) -> np.ndarray | None:
     try:
         with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as img:

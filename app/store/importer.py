@@ -30,9 +30,8 @@ from app.imaging import (
     ImageInfo,
     ImageRejected,
     ImageSource,
-    looks_alike,
     probe_image,
-    same_picture,
+    shows_same_picture,
 )
 from app.store.blobs import StagedFile
 from app.store.models import EvidenceItem
@@ -168,7 +167,7 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
     except BaseException:
         store.blobs.discard(staged)
         raise
-    same = look_alike(store, case_id, info, store.blobs.absolute(relative))
+    same = look_alike(store, store.items(case_id), info, store.blobs.absolute(relative))
     try:
         item = store.add_item(EvidenceItem(
             case_id=case_id,
@@ -203,32 +202,29 @@ def _already_there(store: Store, existing: EvidenceItem, staged: StagedFile,
     return ImportOutcome(path, "duplicate", existing.id, t("duplicate"))
 
 
-def look_alike(store: Store, case_id: int, info: ImageInfo, source: ImageSource
-               ) -> tuple[int, EvidenceItem] | None:
-    """The first exhibit of the case (number, item) showing the same picture as the image
-    `source` (probed as `info`): the same screen saved twice, which the SHA-256 cannot
-    tell. Same-size look-alikes are compared digit for digit (two orders of one product
-    differ only there)."""
-    for number, item in enumerate(store.items(case_id), start=1):
-        fingerprint = item.pixel_print or _fingerprint_later(store, item)
-        if not looks_alike(info.pixel_print, (info.width, info.height), fingerprint,
-                           (item.width, item.height)):
-            continue
-        if (info.width, info.height) != (item.width, item.height) or \
-                same_picture(source, store.item_path(item)):
+def look_alike(store: Store, items: list[EvidenceItem], info: ImageInfo,
+               source: ImageSource) -> tuple[int, EvidenceItem] | None:
+    """The first of the case's exhibits `items` (number, item) showing the same picture
+    as the image `source` (probed as `info`): the same screen saved twice, which the
+    SHA-256 cannot tell."""
+    for number, item in enumerate(items, start=1):
+        if not item.pixel_print:
+            _fingerprint_later(store, item)
+        if shows_same_picture(info, source, item.pixel_print, (item.width, item.height),
+                              store.item_path(item)):
             return number, item
     return None
 
 
-def _fingerprint_later(store: Store, item: EvidenceItem) -> str:
-    """The fingerprint of an exhibit imported before there were any, made and kept."""
+def _fingerprint_later(store: Store, item: EvidenceItem) -> None:
+    """The fingerprint of an exhibit imported before there were any, made and kept (in
+    the store and on `item`)."""
     assert item.id is not None
     try:
-        fingerprint = probe_image(store.item_path(item)).pixel_print
+        item.pixel_print = probe_image(store.item_path(item)).pixel_print
     except (OSError, ImageRejected):
-        return ""
-    store.update_item(item.id, pixel_print=fingerprint)
-    return fingerprint
+        return
+    store.update_item(item.id, pixel_print=item.pixel_print)
 
 
 @dataclass(frozen=True)
@@ -244,6 +240,7 @@ def find_look_alikes(store: Store, case_id: int, paths: Iterable[Path],
     """Before an import: the files that show a picture already in the case or earlier in
     the batch. Only reads the files; one that cannot be read is left to the import to
     report."""
+    items = store.items(case_id)
     seen: list[tuple[str, ImageInfo, ImageSource]] = []
     found: list[LookAlike] = []
     sources: list[tuple[str, Path | None, ImageSource, Callable[[], tuple[ImageInfo, str]]]] = [
@@ -254,15 +251,13 @@ def find_look_alikes(store: Store, case_id: int, paths: Iterable[Path],
             info, sha256 = probe()
         except (OSError, ImageRejected, TooLarge):
             continue
-        same = look_alike(store, case_id, info, source)
+        same = look_alike(store, items, info, source)
         if same is not None:
             if same[1].sha256 != sha256:  # the very same file is a plain 重复
                 found.append(LookAlike(name, path, same[0]))
         else:
-            earlier = next((n for n, i, src in seen if looks_alike(
-                info.pixel_print, (info.width, info.height), i.pixel_print, (i.width, i.height))
-                and ((i.width, i.height) != (info.width, info.height)
-                     or same_picture(source, src))), None)
+            earlier = next((n for n, i, src in seen if shows_same_picture(
+                info, source, i.pixel_print, (i.width, i.height), src)), None)
             if earlier is not None:
                 found.append(LookAlike(name, path, None, earlier))
         seen.append((name, info, source))
