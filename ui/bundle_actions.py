@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.export.bundle import ExportOptions, doubtful_exhibits, unread_exhibits
 from app.i18n import join_list, t
 from app.ocr.engine import ocr_status
-from app.store.models import Case
+from app.store.models import Case, EvidenceItem
 from app.store.store import Store
 from ui.job_runner import JobRunner
 from ui.printing import BundlePrinter
@@ -48,7 +48,8 @@ class BundleActions(QObject):
         """The export options; None when the buyer declines to export exhibits that
         cannot be read now (no OCR installed): their personal data was never looked for."""
         options = self.options()
-        unread = unread_exhibits(self.store.items(case_id))
+        items = self.store.items(case_id)
+        unread = unread_exhibits(items)
         if unread and not ocr_status().available:
             answer = QMessageBox.question(
                 self.window, self.tr("有证据尚未识别"),
@@ -60,14 +61,14 @@ class BundleActions(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             options.allow_unscanned = True
-        if not self._doubts_accepted(case_id):
+        if not self._doubts_accepted(items):
             return None
         return options
 
-    def _doubts_accepted(self, case_id: int) -> bool:
+    def _doubts_accepted(self, items: list[EvidenceItem]) -> bool:
         """Exhibits where personal data may have been missed (photos, unclear or tiny
         pictures), named before exporting, with the way to black them out by hand."""
-        doubtful = doubtful_exhibits(self.store.items(case_id))
+        doubtful = doubtful_exhibits(items)
         if not doubtful:
             return True
         lines = [self.tr("证据{0}（{1}）：{2}").format(n, item.original_name,

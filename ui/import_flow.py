@@ -17,10 +17,10 @@ from app.store.importer import ImportReport, LookAlike, collect_files, find_look
 from app.store.models import Case
 from app.store.store import Store
 from ui.job_runner import JobRunner
+from ui.message_lists import show_list
 from ui.settings import IMPORT_FOLDER, Settings
 from ui.workers import CallJob, ImportJob
 
-MAX_LISTED = 8
 Pasted = list[tuple[bytes, str]]
 
 
@@ -104,9 +104,7 @@ class ImportFlow(QObject):
                           self.tr("{0} 张图片与已有的证据看起来是同一张截图（例如先粘贴、后又"
                                   "添加了文件，或压缩过的副本）。").format(len(look_alikes)),
                           QMessageBox.StandardButton.NoButton, self.window)
-        box.setInformativeText("\n".join(lines[:MAX_LISTED])
-                               + ("\n……" if len(lines) > MAX_LISTED else ""))
-        box.setDetailedText("\n".join(lines))
+        show_list(box, lines)
         skip = box.addButton(self.tr("跳过这些"), QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton(self.tr("仍然导入"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("取消导入"), QMessageBox.ButtonRole.RejectRole)
@@ -131,9 +129,7 @@ class ImportFlow(QObject):
             lines = [f"{o.path.name}: {o.message}" for o in problems]
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("导入结果"), report.summary(),
                               QMessageBox.StandardButton.Ok, self.window)
-            box.setDetailedText("\n".join(lines))
-            box.setInformativeText("\n".join(lines[:MAX_LISTED])
-                                   + ("\n……" if len(lines) > MAX_LISTED else ""))
+            show_list(box, lines)
             box.setModal(False)
             box.show()
             self.summary_box = box

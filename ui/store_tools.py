@@ -17,6 +17,7 @@ from app.store.models import Case
 from app.store.store import Store
 from app.store.verify import VerifyReport
 from ui.job_runner import JobRunner
+from ui.message_lists import show_list
 from ui.settings import BACKUP_FOLDER, Settings
 from ui.workers import CallJob, VerifyJob
 
@@ -49,8 +50,7 @@ class StoreTools(QObject):
                      + self.store.list_cases(trashed=True)}
             lines = [f"{cases.get(item.case_id, '')} · {item.original_name}: "
                      f"{t('verify.' + problem)}" for item, problem in report.problems]
-            box.setInformativeText("\n".join(lines[:8]) + ("\n……" if len(lines) > 8 else ""))
-            box.setDetailedText("\n".join(lines))
+            show_list(box, lines)
         box.setModal(False)
         box.show()
         self.summary_box = box
