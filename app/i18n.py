@@ -79,8 +79,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.truncated": ("图片文件已损坏或不完整", "the image file is damaged or incomplete"),
     "err.too_many_pixels": (
-        "图片尺寸过大（{pixels} 像素），可能是恶意文件",
-        "image dimensions too large ({pixels} pixels), possibly a malicious file",
+        "图片尺寸过大（{wan} 万像素；{fmt} 图片最多 {limit_wan} 万像素），可能是恶意文件。"
+        "如确是证据，请缩小尺寸或另存为 JPEG 后再导入",
+        "image dimensions too large ({mp} megapixels; {fmt} images may have at most "
+        "{limit_mp}), possibly a malicious file. If it is evidence, reduce its size or save "
+        "it as JPEG and import it again",
     ),
     "err.file_too_big": (
         "文件过大（{size_mb} MB，上限 {limit_mb} MB）",

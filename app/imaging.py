@@ -10,6 +10,8 @@ import base64
 import io
 import os
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -28,8 +30,12 @@ except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
     HEIF_AVAILABLE = False
 
 # Above this a file is treated as a decompression bomb. 150 MP admits any phone camera
-# (a 108 MP sensor gives 12000 x 9000) and stays far below what would exhaust memory.
+# (a 108 MP sensor gives 12000 x 9000): JPEG decodes reduced (draft mode), so this stays
+# far below what would exhaust memory.
 MAX_PIXELS = 150_000_000
+# Other formats decode whole, at four bytes a pixel: 80 MP (320 MB) keeps import, OCR and
+# export each under 600 MB, and still admits a 1080 x 74000 stitched screenshot.
+MAX_WHOLE_PIXELS = 80_000_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
@@ -75,32 +81,54 @@ def probe_image(path: Path | IO[bytes]) -> ImageInfo:
         raise ImageRejected(
             "err.file_too_big", size_mb=size // (1024 * 1024), limit_mb=MAX_FILE_BYTES >> 20
         )
+    with _reading(), Image.open(path) as img:
+        fmt = (img.format or "").upper()
+        check_header(img)
+        width, height = upright(img.size, img.getexif().get(EXIF_ORIENTATION, 1))
+        if fmt in ("JPEG", "MPO"):
+            # Decoding at 1/8 scale still reads every byte: a truncated file fails.
+            # Not below 1024 px: a screenshot decodes whole, so its fingerprint
+            # is the same as a lossless copy's; a 50 MP photo still decodes small.
+            img.draft("RGB", (max(1024, width // 8), max(1024, height // 8)))
+        img.load()
+        fingerprint = pixel_print(img, (width, height))
+    return ImageInfo(fmt if fmt != "MPO" else "JPEG", width, height, fingerprint)
+
+
+def check_header(img: Image.Image) -> None:
+    """Refuse, before anything is decoded, a format ProofPack does not take, or a picture
+    too large to decode within memory (JPEG decodes reduced, in draft mode; the other
+    formats whole, at four bytes a pixel)."""
+    if (img.format or "").upper() not in ACCEPTED_FORMATS:
+        raise ImageRejected("err.unsupported", fmt=img.format or "?")
+    jpeg = img.format in ("JPEG", "MPO")
+    limit = MAX_PIXELS if jpeg else MAX_WHOLE_PIXELS
+    pixels = img.width * img.height
+    if pixels > limit:
+        raise ImageRejected("err.too_many_pixels", wan=-(-pixels // 10_000),
+                            mp=-(-pixels // 1_000_000), fmt=img.format or "?",
+                            limit_wan=limit // 10_000, limit_mp=limit // 1_000_000)
+
+
+@contextmanager
+def _reading() -> Iterator[None]:
+    """Whatever goes wrong decoding an untrusted file, said as an ImageRejected."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
-                fmt = (img.format or "").upper()
-                if fmt not in ACCEPTED_FORMATS:
-                    raise ImageRejected("err.unsupported", fmt=fmt or "?")
-                width, height = upright(img.size, img.getexif().get(EXIF_ORIENTATION, 1))
-                if width * height > MAX_PIXELS:
-                    raise ImageRejected("err.too_many_pixels", pixels=width * height)
-                if fmt in ("JPEG", "MPO"):
-                    # Decoding at 1/8 scale still reads every byte: a truncated file fails.
-                    # Not below 1024 px: a screenshot decodes whole, so its fingerprint
-                    # is the same as a lossless copy's; a 50 MP photo still decodes small.
-                    img.draft("RGB", (max(1024, width // 8), max(1024, height // 8)))
-                img.load()
-                fingerprint = pixel_print(img, (width, height))
+            yield
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageRejected("err.too_many_pixels", pixels="?") from None
+        # Pillow's own guard, at twice MAX_PIXELS: the size is not said, the limit is.
+        raise ImageRejected("err.too_many_pixels", wan=f">{2 * MAX_PIXELS // 10_000}",
+                            mp=f">{2 * MAX_PIXELS // 1_000_000}", fmt="",
+                            limit_wan=MAX_PIXELS // 10_000,
+                            limit_mp=MAX_PIXELS // 1_000_000) from None
     except UnidentifiedImageError:
         raise ImageRejected("err.not_image") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected("err.truncated") from exc
-    return ImageInfo(fmt if fmt != "MPO" else "JPEG", width, height, fingerprint)
 
 
 # EXIF orientations that turn the picture a quarter: the upright width is the stored height.
@@ -111,37 +139,74 @@ def upright(size: tuple[int, int], orientation: int) -> tuple[int, int]:
     return (size[1], size[0]) if orientation in QUARTER_TURNS else size
 
 
-def upright_size(path: Path) -> tuple[int, int]:
-    """The size of the image as a person sees it (EXIF orientation applied), read from
-    the header. Every box ProofPack keeps (OCR, personal data, redactions) is in these
-    pixels, whatever size the copy it was found on or is burnt into."""
-    with Image.open(path) as img:
-        return upright(img.size, img.getexif().get(EXIF_ORIENTATION, 1))
+TRANSPOSE_OF_ORIENTATION = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+}
 
 
-def open_rgb(path: Path, max_side: int | None = None, exact: bool = True) -> Image.Image:
+def open_rgb(path: Path | IO[bytes], max_side: int | None = None,
+             exact: bool = True) -> Image.Image:
     """The image upright (EXIF orientation applied), first frame only, in RGB.
 
     With max_side, large images are reduced while decoding (JPEG draft mode), so a
     50 MP photo never sits in memory at full size when it does not need to; then, if
     exact, scaled down to fit max_side (a caller that scales anyway passes exact=False)."""
-    with Image.open(path) as img:
+    return open_upright(path, max_side, exact)[0]
+
+
+def open_upright(source: Path | IO[bytes], max_side: int | None = None, exact: bool = False
+                 ) -> tuple[Image.Image, tuple[int, int]]:
+    """open_rgb(source, max_side, exact) and the full upright size: the pixels every
+    stored box is in, whatever size the decoded copy has. One decode gives both (a PNG's
+    EXIF may follow its pixels, so reading the orientation alone decodes it). A file that
+    cannot be read raises ImageRejected."""
+    with _reading(), Image.open(source) as img:
+        check_header(img)
+        full = img.size
         if max_side and img.format == "JPEG":
             img.draft("RGB", (max_side, max_side))
         img.seek(0)
-        # Only photos carry an orientation tag; transposing copies the whole image.
-        rotated = img.getexif().get(EXIF_ORIENTATION, 1) not in (0, 1)
-        frame = (ImageOps.exif_transpose(img) or img) if rotated else img
-        if frame.mode in ("RGBA", "LA", "P", "PA"):
-            frame = frame.convert("RGBA")
-            background = Image.new("RGB", frame.size, "white")
-            background.paste(frame, mask=frame.getchannel("A"))
-            rgb = background
-        else:
-            rgb = frame.convert("RGB")
+        orientation = img.getexif().get(EXIF_ORIENTATION, 1)
+        img.load()
+        factor = max(1, max(img.size) // max_side) if max_side else 1
+        rgb = flatten(img, factor)
+    turn = TRANSPOSE_OF_ORIENTATION.get(orientation)
+    if turn is not None:
+        rgb = rgb.transpose(turn)
     if max_side and exact and max(rgb.size) > max_side:
         rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
-    return rgb
+    return rgb, upright(full, orientation)
+
+
+# Rows converted at a time: a picture near the pixel limit is never copied whole.
+STRIP_ROWS = 256
+
+
+def flatten(img: Image.Image, factor: int = 1) -> Image.Image:
+    """`img` (loaded, any mode) in RGB, transparency on white, reduced by `factor` (area
+    average). Done a strip at a time: converting or reducing a whole RGBA picture makes
+    one or two full-size copies (Pillow premultiplies the alpha), about 1 GB more for
+    12000 x 12000."""
+    if img.mode == "RGB" and factor == 1:
+        return img.copy()
+    width, height = img.size
+    out = Image.new("RGB", (-(-width // factor), -(-height // factor)), "white")
+    step = max(1, STRIP_ROWS // factor) * factor  # whole blocks of factor rows
+    for top in range(0, height, step):
+        strip = _rgb(img.crop((0, top, width, min(height, top + step))))
+        out.paste(strip.reduce(factor) if factor > 1 else strip, (0, top // factor))
+    return out
+
+
+def _rgb(img: Image.Image) -> Image.Image:
+    if img.mode in ("RGBA", "LA", "P", "PA"):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return img.convert("RGB")
 
 
 # Near-duplicates: the same screen saved twice (pasted, then added as a file; forwarded
@@ -156,11 +221,7 @@ BLOCK = 4
 LOOK_ALIKE_BLOCK_DIFF = 18.0
 LOOK_ALIKE_ASPECT = 0.03
 STATUS_BAR = 0.04  # the top rows: a clock that moved on is not another screen
-TRANSPOSE_OF_ORIENTATION = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
-}
+BIG_PICTURE = 16_000_000  # pixels: reduced in strips before the print is taken
 
 
 def pixel_print(img: Image.Image, upright_size: tuple[int, int] | None = None) -> str:
@@ -172,6 +233,8 @@ def pixel_print(img: Image.Image, upright_size: tuple[int, int] | None = None) -
         orientation = img.getexif().get(EXIF_ORIENTATION, 1)
         width, height = upright_size or upright(img.size, orientation)
         rows = max(1, min(PRINT_MAX_HEIGHT, round(PRINT_WIDTH * height / max(width, 1))))
+        if img.width * img.height > BIG_PICTURE:  # never copied whole (see flatten)
+            img = flatten(img, max(1, min(img.size) // (PRINT_WIDTH * 8)))
         small = img if img.mode in ("L", "RGB", "RGBA", "LA", "CMYK", "YCbCr") else \
             img.convert("RGBA")
         # Exact area averages straight to the print's size, in the stored orientation
@@ -254,7 +317,8 @@ def _detail_grey(source: ImageSource) -> np.ndarray | None:
             upright_img = ImageOps.exif_transpose(img) or img
             width = min(DETAIL_WIDTH, upright_img.width) // BLOCK * BLOCK
             rows = max(BLOCK, round(width * upright_img.height / upright_img.width))
-            small = upright_img.convert("RGB").resize((width, rows), Image.Resampling.BOX)
+            factor = max(1, upright_img.width // (2 * DETAIL_WIDTH))
+            small = flatten(upright_img, factor).resize((width, rows), Image.Resampling.BOX)
             return np.asarray(small.convert("L"), dtype=np.int16)
     except (OSError, ValueError, Image.DecompressionBombError):
         return None

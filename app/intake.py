@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
+from app.executor import default_workers, map_in_processes
 from app.i18n import t
 from app.ocr.engine import ocr_status
 from app.ocr.recognize import OcrSession
@@ -28,10 +27,6 @@ from app.store.store import Store
 
 # (files done, total, index of the file in the input, its result)
 ScanProgress = Callable[[int, int, int, ScanResult], None]
-
-
-def default_workers(jobs: int) -> int:
-    return max(1, min(os.cpu_count() or 1, jobs))
 
 
 # Images per task sent to a worker: progress moves every few seconds and both cores get
@@ -66,25 +61,14 @@ def run_here(tasks: list[Task], should_cancel: Callable[[], bool] | None) -> Don
 
 def run_in_pool(tasks: list[Task], workers: int,
                 should_cancel: Callable[[], bool] | None) -> Done:
-    """Tasks across worker processes, results as they finish. A worker that dies (out of
-    memory, killed) fails only its own files, which can be scanned again."""
-    ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_ocr_worker,
-                             initargs=(os.getpid(),)) as pool:
-        futures: dict[Future[list[ScanResult]], int] = {
-            pool.submit(scan_files, *task): n for n, task in enumerate(tasks)}
-        for future in as_completed(futures):
-            n = futures[future]
-            try:
-                found = future.result()
-            except BrokenProcessPool as exc:
-                found = [ScanResult("", error=t("ocr.failed", detail=exc or "worker died"),
-                                    error_key="ocr.failed") for _ in tasks[n][0]]
-            yield n, found
-            if should_cancel and should_cancel():
-                for f in futures:
-                    f.cancel()
-                break
+    """Tasks across OCR worker processes, results as they finish. A worker that dies (out
+    of memory, killed) fails only its own files, which can be scanned again."""
+    for n, found in map_in_processes(scan_files, tasks, workers, init_ocr_worker,
+                                     (os.getpid(),), should_cancel):
+        if isinstance(found, BrokenProcessPool):
+            found = [ScanResult("", error=t("ocr.failed", detail=found or "worker died"),
+                                error_key="ocr.failed") for _ in tasks[n][0]]
+        yield n, found
 
 
 def scan_many(

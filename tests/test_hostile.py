@@ -214,3 +214,29 @@ def test_adding_a_file_again_repairs_its_missing_original(cli, data_dir: Path,
     assert again.returncode == 0 and "已恢复" in again.stdout
     assert cli("verify", case_id).returncode == 0
     assert stored.read_bytes() == shot.read_bytes()
+
+
+def test_a_canvas_too_large_to_decode_is_refused_from_its_header(cli, tmp_path: Path
+                                                                 ) -> None:
+    """A 12000 x 12000 16-bit RGBA PNG decodes whole into 576 MB: refused before any pixel
+    is decoded (its data here stops after 50 rows, so a decode would say "damaged"), with
+    the limit said, by add and by scan."""
+    import json
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = zlib.compress((b"\x00" + b"\xff" * 8 * 12000) * 50)
+    huge = tmp_path / "canvas.png"
+    huge.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(
+        ">IIBBBBB", 12000, 12000, 16, 6, 0, 0, 0)) + chunk(b"IDAT", rows) +
+        chunk(b"IEND", b""))
+    case = new_case(cli)
+    r = cli("add", case, str(huge))
+    assert r.returncode == 1, r.stderr  # nothing imported
+    assert "14400 万像素" in r.stdout and "PNG 图片最多 8000 万像素" in r.stdout, r.stdout
+    scanned = json.loads(cli("scan", "--json", str(huge), data=False, lang="en").stdout)
+    assert "144 megapixels" in json.dumps(scanned, ensure_ascii=False), scanned

@@ -164,6 +164,10 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
         assert part.stat().st_size <= limit_mb * 1_000_000  # MB as channels count them
     total_pages = sum(len(PdfReader(p).pages) for p in parts)
     assert total_pages == len(PdfReader(whole).pages)
+    # each part written on its own still numbers its pages as the whole bundle does
+    second_starts_at = len(PdfReader(parts[0]).pages) + 1
+    assert f"第 {second_starts_at} 页 / 共 {total_pages} 页" in \
+        PdfReader(parts[1]).pages[0].extract_text()
     assert "证据目录" in PdfReader(parts[0]).pages[1].extract_text()
     # every exhibit is whole in one part, and is bookmarked there
     found = [o.title for p in parts for o in PdfReader(p).outline]
@@ -254,3 +258,46 @@ def test_characters_the_cjk_font_lacks_are_drawn_or_shown_missing(tmp_path: Path
     cover = PdfReader(pdf).pages[0].extract_text()
     assert "שלום" in cover or "םולש" in cover  # (right to left, either order of extraction)
     assert "耳机 םולש □ 坏了" in cover or "耳机 שלום □ 坏了" in cover
+
+
+def test_hebrew_is_drawn_right_to_left(tmp_path: Path) -> None:
+    """שלום is read right to left: its first letter ש must be drawn rightmost, so the run
+    is stored as drawn, ם first. pypdf's extraction turns a right-to-left run back into
+    reading order, so it gives שלום for a correct PDF (and םולש for one drawn reversed)."""
+    store = Store(tmp_path / "store")
+    case = store.create_case("卖家 שלום 不发货", complaint_type="quality")
+    (pdf,) = export_case(store, case.id, tmp_path / "rtl.pdf",
+                         ExportOptions(now=datetime(2024, 12, 1, 10, 0)))
+    store.close()
+    drawn: list[tuple[str, str]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: dict | None, _size: float) -> None:
+        if text.strip() and font is not None:
+            drawn.append((str(font.get("/BaseFont", "")), text))
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    hebrew = [text for font, text in drawn if "DejaVuSans" in font]
+    assert hebrew and hebrew[0].strip() == "שלום", drawn
+
+
+def test_a_small_forwarded_screenshot_is_printed_large_enough_to_read(tmp_path: Path) -> None:
+    """270 px wide (forwarded through a chat app): printed at least 4 inches wide, its
+    pixels enlarged to 150 dpi there, not a 5 cm stamp of grey blocks."""
+    from tests.conftest import text_image
+
+    shot = text_image(["订单编号 1147043564660808907"] * 12, tmp_path / "big.png")
+    from PIL import Image
+
+    Image.open(shot).resize((270, 600)).save(tmp_path / "small.jpg", quality=60)
+    store = Store(tmp_path / "store")
+    case = store.create_case("转发的截图")
+    import_paths(store, case.id, [tmp_path / "small.jpg"])
+    (pdf,) = export_case(store, case.id, tmp_path / "s.pdf",
+                         ExportOptions(allow_unscanned=True))
+    store.close()
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    row = listed[0].split()  # the first slice (enlarged, it may take two pages)
+    width_px, x_ppi = int(row[3]), int(row[12])
+    assert width_px >= 2 * 270 and x_ppi >= 149, row
+    assert width_px / x_ppi >= 4.0  # inches on paper

@@ -9,9 +9,12 @@ with those numbers in the index and the page footers.
 from __future__ import annotations
 
 import io
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -39,7 +42,6 @@ from app.export.layout import (
     fit_width,
 )
 from app.export.sections import Sections
-from app.export.split import split_bundle
 from app.files import atomic_write
 from app.i18n import join_list, t
 from app.store.models import Case, EvidenceItem
@@ -90,68 +92,98 @@ def export_case(store: Store, case_id: int, output: Path,
     doubtful = [n for n, _ in doubtful_exhibits(items)]
     if doubtful and options.strict_privacy:
         raise ExportRefused("export.doubtful", numbers=join_list(doubtful))
-    bundle = Bundle(store, case, items, store.submissions(case_id), options, now)
-    data = bundle.render()
-    if not options.max_part_mb:
-        _write_atomically(output, data)
-        return [output]
-    parts = split_bundle(data, bundle.exhibit_starts(), int(options.max_part_mb * 1_000_000),
-                         bundle.outline_titles())
-    if len(parts) == 1:
-        _write_atomically(output, parts[0])
-        return [output]
-    return _write_parts(output, parts)
+    with tempfile.TemporaryDirectory(prefix="proofpack-export-") as work:
+        bundle = Bundle(store, case, items, store.submissions(case_id), options, now,
+                        Path(work))
+        bundle.prepare()
+        if not options.max_part_mb:
+            with atomic_write(output, prefix=".export-") as fh:
+                bundle.write(Part(0, len(items), True), fh)
+            return [output]
+        return _write_parts(output, bundle, int(options.max_part_mb * 1_000_000))
 
 
-def _write_parts(output: Path, parts: list[bytes]) -> list[Path]:
-    """All parts or none: a disk that fills at part 3 leaves no parts 1-2 to be uploaded
-    as if they were the whole; parts of an earlier, longer export of the same name go."""
+@dataclass(frozen=True)
+class Part:
+    """Exhibits [start, end) (0-based) of a part. The first part (front) also holds the
+    cover, index and letter; the part that ends with the last exhibit, the channel guide."""
+
+    start: int
+    end: int
+    front: bool
+
+
+def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
+    """Parts under the limit, each rendered and written before the next (memory holds one
+    part at most). All parts or none: a disk that fills at part 3 leaves no parts 1-2 to
+    be uploaded as if they were the whole; parts of an earlier, longer export of the same
+    name go."""
     def part_path(n: int) -> Path:
         return output.with_name(f"{output.stem}_第{n}部分{output.suffix}")
 
     written: list[Path] = []
     try:
-        for n, part in enumerate(parts, start=1):
-            _write_atomically(part_path(n), part)
+        for n, data in enumerate(bundle.parts_under(limit), start=1):
+            with atomic_write(part_path(n), prefix=".export-") as fh:
+                fh.write(data)
             written.append(part_path(n))
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    stale = len(parts) + 1
+    if len(written) == 1:  # small enough whole: no "part 1 of 1"
+        written[0].replace(output)
+        written = [output]
+    stale = len(written) + 1 if written != [output] else 1
     while part_path(stale).exists():
         part_path(stale).unlink()
         stale += 1
     return written
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    with atomic_write(path, prefix=".export-") as fh:
-        fh.write(data)
-
+# Rough PDF bytes of a part besides its pictures (fonts, front matter): where parts are
+# first cut. Each part is then measured, and cut again if it came out too large.
+PART_OVERHEAD = 300_000
 
 
 class Bundle(Sections, Exhibits):
-    def render(self) -> bytes:
+    def prepare(self) -> None:
+        """The pictures, then pass one: the layout of the whole bundle."""
         self._prepare_images()
         self.layout = PassLayout()
-        self._build(self.layout, io.BytesIO(), record=True)
-        out = io.BytesIO()
-        self._build(self.layout, out, record=False)
-        return out.getvalue()
+        self._build(self.layout, io.BytesIO(), Part(0, len(self.items), True),
+                    record=True)
 
-    def exhibit_starts(self) -> list[int]:
-        return [self.layout.exhibit_pages[n] for n in sorted(self.layout.exhibit_pages)]
+    def write(self, part: Part, target: IO[bytes]) -> None:
+        self._build(self.layout, target, part, record=False)
 
-    def outline_titles(self) -> dict[int, str]:
-        """Outline entries of the split parts, by 0-based page."""
-        titles = {0: self.tr("封面", "Cover"), 1: self.tr("证据目录", "Index of exhibits")}
-        for number, page in self.layout.exhibit_pages.items():
-            kind = self.rules.kind_name(self.items[number - 1].kind, self.lang)
-            titles[page - 1] = self.tr(f"证据{number} {kind}", f"Exhibit {number} {kind}")
-        return titles
+    def parts_under(self, limit: int) -> Iterator[bytes]:
+        """The bundle in parts of at most `limit` bytes, cut between exhibits (one exhibit
+        larger than the limit is a part of its own; so may the front matter be)."""
+        count, start, front = len(self.items), 0, True
+        while front or start < count:
+            least = 0 if front else 1
+            end = self._greedy_end(start, limit, least)
+            while True:
+                buf = io.BytesIO()
+                self.write(Part(start, end, front), buf)
+                if buf.tell() <= limit or end - start <= least:
+                    break
+                end = start + max(least, int((end - start) * limit / buf.tell() * 0.95))
+            yield buf.getvalue()
+            start, front = end, False
 
-    def _build(self, layout: PassLayout, target: io.BytesIO, record: bool) -> None:
+    def _greedy_end(self, start: int, limit: int, least: int) -> int:
+        used, end = PART_OVERHEAD, start
+        while end < len(self.items):
+            used += self.exhibit_bytes(end + 1)
+            if used > limit and end - start >= least:
+                break
+            end += 1
+        return end
+
+    def _build(self, layout: PassLayout, target: IO[bytes], part: Part, record: bool
+               ) -> None:
         doc = BaseDocTemplate(
             target, pagesize=self.pagesize,
             leftMargin=MARGIN, rightMargin=MARGIN,
@@ -164,13 +196,15 @@ class Bundle(Sections, Exhibits):
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, self.content_w, self.content_h,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        # A part's pages carry their numbers in the whole bundle, as the index gives them.
+        offset = 0 if part.front else layout.exhibit_pages[part.start + 1] - 1
 
         def decorate(canv: Any, d: Any) -> None:
-            self._decorate_page(canv, d, layout)
+            self._decorate_page(canv, canv.getPageNumber() + offset, layout)
 
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorate)])
         self._layout_only = record
-        story = self._story(layout if not record else None, layout)
+        story = self._story(layout if not record else None, layout, part)
         try:
             doc.build(story)
         except LayoutError as exc:  # pragma: no cover - every flowable is sized to fit
@@ -178,8 +212,7 @@ class Bundle(Sections, Exhibits):
         if record:
             layout.total_pages = doc.page
 
-    def _decorate_page(self, canv: Any, doc: Any, layout: PassLayout) -> None:
-        page = canv.getPageNumber()
+    def _decorate_page(self, canv: Any, page: int, layout: PassLayout) -> None:
         width, height = self.pagesize
         canv.saveState()
         canv.setFont(FONT, 8.5)
@@ -214,20 +247,24 @@ class Bundle(Sections, Exhibits):
                 current = number
         return current
 
-    def _story(self, known: PassLayout | None, layout: PassLayout) -> list[Flowable]:
+    def _story(self, known: PassLayout | None, layout: PassLayout, part: Part
+               ) -> list[Flowable]:
         story: list[Flowable] = []
-        story += self._cover()
-        story.append(PageBreak())
-        story += self._index(known)
-        story.append(PageBreak())
-        story += self._checklist()
-        story += self._timeline()
-        story += self._progress_log()
-        story.append(PageBreak())
-        story += self._letter()
-        for number, item in enumerate(self.items, start=1):
+        if part.front:
+            story += self._cover()
             story.append(PageBreak())
-            story += self._exhibit(number, item, layout)
-        story.append(PageBreak())
-        story += self._channel_guide(layout)
+            story += self._index(known)
+            story.append(PageBreak())
+            story += self._checklist()
+            story += self._timeline()
+            story += self._progress_log()
+            story.append(PageBreak())
+            story += self._letter()
+        for number in range(part.start + 1, part.end + 1):
+            if story:
+                story.append(PageBreak())
+            story += self._exhibit(number, self.items[number - 1], layout)
+        if part.end == len(self.items):
+            story.append(PageBreak())
+            story += self._channel_guide(layout)
         return story

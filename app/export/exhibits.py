@@ -3,7 +3,11 @@ heading and facts."""
 
 from __future__ import annotations
 
-import io
+import hashlib
+import threading
+from collections.abc import Callable
+from contextlib import nullcontext
+from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -14,6 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from app.executor import map_in_threads
 from app.export.images import ImageSlice, prepare_exhibit
 from app.export.layout import (
     EXHIBIT_INFO_H,
@@ -25,39 +30,69 @@ from app.export.layout import (
     grid_style,
     local_time,
 )
-from app.files import sha256_of
 from app.privacy.redaction import boxes_to_burn
 from app.store.models import EvidenceItem
+
+# Pictures other than JPEG decode whole (four bytes a pixel): two near the pixel limit at
+# once would double the export's memory, so the large ones take turns.
+BIG_DECODE = 20_000_000
+_ONE_BIG_DECODE = threading.Lock()
 
 
 class Exhibits(BundleBase):
     def _prepare_images(self) -> None:
+        """Every exhibit's pictures, two (one per core) at a time."""
+        jobs = list(enumerate(self.items, start=1))
+        for n, (slices, originals, redacted) in enumerate(
+                map_in_threads(self._prepare_exhibit, jobs), start=1):
+            self._slices[n], self._redacted[n] = slices, redacted
+            if originals:
+                self._original_slices[n] = originals
+            if self.options.on_progress:
+                self.options.on_progress(n, len(self.items))
+
+    def _prepare_exhibit(self, job: tuple[int, EvidenceItem]
+                         ) -> tuple[list[ImageSlice], list[ImageSlice], int]:
+        """(slices, unredacted slices if asked, areas blacked out) of one exhibit."""
+        n, item = job
         # Continuation pages carry a marker line above and below the slice.
         marker_h = self.styles["continued"].leading + 2 * mm
         first_h = self.content_h - EXHIBIT_INFO_H - marker_h
         page_h = self.content_h - 2 * marker_h - 2 * mm
-        for n, item in enumerate(self.items, start=1):
-            path = self.store.item_path(item)
-            # The cover says the originals are unchanged: make sure, for each one printed.
-            if sha256_of(path) != item.sha256:
-                raise ExportRefused("export.altered", number=n, name=item.original_name)
-            boxes = boxes_to_burn(item, self.options.redact_types)
-            self._slices[n] = prepare_exhibit(path, item.kind, self.content_w, first_h, page_h,
-                                              boxes, (item.width, item.height))
-            self._redacted[n] = len(boxes)
+        # Read once, for the check and the picture. The cover says the originals are
+        # unchanged: make sure, for each one printed.
+        original = self.store.item_path(item).read_bytes()
+        if hashlib.sha256(original).hexdigest() != item.sha256:
+            raise ExportRefused("export.altered", number=n, name=item.original_name)
+        boxes = boxes_to_burn(item, self.options.redact_types)
+        size = (item.width, item.height)
+        big = item.image_format != "JPEG" and item.width * item.height > BIG_DECODE
+        photo = item.kind == "photo"
+        with _ONE_BIG_DECODE if big else nullcontext():
+            slices = prepare_exhibit(original, photo, self.content_w, first_h, page_h,
+                                     self._slice_path(n, "r"), boxes, size)
+            originals = []
             if boxes and self.options.include_originals:
-                self._original_slices[n] = prepare_exhibit(path, item.kind, self.content_w,
-                                                           first_h, page_h, None,
-                                                           (item.width, item.height))
-            if self.options.on_progress:
-                self.options.on_progress(n, len(self.items))
+                originals = prepare_exhibit(original, photo, self.content_w, first_h,
+                                            page_h, self._slice_path(n, "o"), None, size)
+        return slices, originals, len(boxes)
+
+    def _slice_path(self, number: int, variant: str) -> Callable[[int], Path]:
+        # The name must be unique in the PDF: reportlab names an image by its file name.
+        return lambda part: self.work_dir / f"{number:05d}{variant}{part:03d}.jpg"
+
+    def exhibit_bytes(self, number: int) -> int:
+        """What an exhibit adds to a PDF, about: its pictures, and a little per page."""
+        slices = self._slices[number] + self._original_slices.get(number, [])
+        return sum(s.path.stat().st_size + 4_000 for s in slices)
 
     def _exhibit(self, number: int, item: EvidenceItem, layout: PassLayout) -> list[Flowable]:
         title = self.tr(f"证据{number}", f"Exhibit {number}")
         kind = self.rules.kind_name(item.kind, self.lang)
 
         def note_page(page: int) -> None:
-            layout.exhibit_pages[number] = page
+            if self._layout_only:  # pass one lays out the whole bundle; parts come after
+                layout.exhibit_pages[number] = page
 
         facts_rows = [
             (self.tr("说明", "Description"), self._description(item)),
@@ -112,7 +147,7 @@ class Exhibits(BundleBase):
                 if height > room:  # a long caption took the image's room: shrink to fit
                     width, height = width * room / height, room
             img = Box(width, height) if self._layout_only else \
-                Image(io.BytesIO(s.data), width=width, height=height)
+                Image(str(s.path), width=width, height=height)
             img.hAlign = "CENTER"
             flow.append(img)
             if s.part < s.parts:

@@ -1,12 +1,15 @@
 """Text as the bundle's fonts can draw it. The CJK font (WenQuanYi Micro Hei) lacks
 Hebrew, Arabic and many symbols; those are drawn in DejaVu Sans. A character neither has,
 or one beyond the Basic Multilingual Plane (emoji: reportlab cannot embed those), is
-printed as □, visibly, never dropped."""
+printed as □, visibly, never dropped. Right-to-left scripts are put in the order they are
+seen (reportlab draws characters in the order they are stored)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
+from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -32,8 +35,20 @@ def _covered(font: str) -> frozenset[int]:
     return frozenset(face.charToGlyph)
 
 
+# Hebrew, Arabic, Syriac, Thaana, N'Ko; their presentation forms.
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def visual_order(text: str) -> str:
+    """`text` with its right-to-left runs in the order they are read, line by line."""
+    if not RIGHT_TO_LEFT.search(text):
+        return text
+    return "\n".join(get_display(line) for line in text.split("\n"))
+
+
 def _runs(text: str) -> list[tuple[str | None, str]]:
     """(font, characters): None for the main font; MISSING stands for what no font has."""
+    text = visual_order(text)
     main, fallback = _covered(FONT), _covered(FALLBACK_FONT)
     runs: list[tuple[str | None, str]] = []
     for ch in text:

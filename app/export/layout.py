@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
@@ -165,9 +166,11 @@ class BundleBase:
     """The case, its evidence and the options, with the texts and styles the sections use."""
 
     def __init__(self, store: Store, case: Case, items: list[EvidenceItem],
-                 submissions: list[Submission], options: ExportOptions, now: datetime) -> None:
+                 submissions: list[Submission], options: ExportOptions, now: datetime,
+                 work_dir: Path) -> None:
         register_fonts()
         self.store, self.case, self.items = store, case, items
+        self.work_dir = work_dir  # the picture slices, until the PDF is written
         self.submissions = submissions
         self.options, self.now = options, now
         self.lang: Lang = options.lang or current_lang()

@@ -218,7 +218,8 @@ class Sections(BundleBase):
         guide = load_channels()
 
         def note_page(page: int) -> None:
-            layout.appendix_page = page
+            if self._layout_only:  # pass one lays out the whole bundle; parts come after
+                layout.appendix_page = page
 
         title = self.tr("附录：投诉渠道指南", "Appendix: where to complain")
         flow: list[Flowable] = [Anchor("channels", title, 0, note_page), self.p(title, "h1")]

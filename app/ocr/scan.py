@@ -16,7 +16,7 @@ from typing import Any
 from PIL import Image
 
 from app.files import NotARegularFile, atomic_write, sha256_of
-from app.imaging import ImageRejected, open_rgb, probe_image
+from app.imaging import ImageRejected, open_upright
 from app.ocr.chat import chat_messages
 from app.ocr.classify import (
     classify,
@@ -228,8 +228,7 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
             continue
         # One image decoded at a time: the Tesseracts stay running between them anyway.
         try:
-            info = probe_image(path)
-            img = open_rgb(path, max_side=OCR_MAX_SIDE)
+            img, (width, height) = open_upright(path, OCR_MAX_SIDE, exact=True)
         except ImageRejected as exc:
             results[i] = ScanResult(hashes[i], error=t_params(exc.key, exc.params),
                                     error_key=exc.key)
@@ -243,7 +242,7 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
         finally:
             img.close()
         # Boxes in the upright original's pixels, as redaction and export expect.
-        fresh = fresh.in_pixels_of(info.width, info.height)
+        fresh = fresh.in_pixels_of(width, height)
         recognitions[i] = fresh
         if cache:
             cache.put(hashes[i], fresh)
