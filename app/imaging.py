@@ -95,6 +95,14 @@ def probe_image(path: Path | IO[bytes]) -> ImageInfo:
     return ImageInfo(fmt if fmt != "MPO" else "JPEG", width, height, fingerprint)
 
 
+def stored_size(source: Path | IO[bytes]) -> tuple[int, int]:
+    """The picture's size as its header gives it (before any EXIF turn), nothing decoded;
+    refused as check_header refuses."""
+    with _reading(), Image.open(source) as img:
+        check_header(img)
+        return img.size
+
+
 def check_header(img: Image.Image) -> None:
     """Refuse, before anything is decoded, a format ProofPack does not take, or a picture
     too large to decode within memory (JPEG decodes reduced, in draft mode; the other

@@ -155,3 +155,22 @@ print(line.text.replace(" ", ""))
     assert r.returncode == 0, r.stderr
     assert "5055565384962088195" in r.stdout
     assert socket.socket.connect is not None
+
+
+def test_a_long_stitched_capture_is_read_at_its_own_width(tmp_path: Path) -> None:
+    """1080 x 14000 (a whole chat, stitched): the order number at its foot is read, not
+    lost in a copy shrunk to 4000 px tall (300 px wide); a line where two bands of the
+    reading overlap is read once."""
+    from PIL import Image
+
+    line = Image.open(text_image(["实付款 ¥123.45"], tmp_path / "paid.png", width=1080))
+    order = Image.open(text_image(["订单编号 2912345678901234567"], tmp_path / "o.png",
+                                  width=1080))
+    tall = Image.new("RGB", (1080, 14000), "white")
+    tall.paste(line, (0, 2100))  # in the overlap of the first two bands (2160 tall each)
+    tall.paste(order, (0, 14000 - 400))
+    tall.save(tmp_path / "long.png")
+    result = scan_file(tmp_path / "long.png")
+    assert result.error == ""
+    assert result.order_numbers == ["2912345678901234567"]
+    assert result.text.count("123.45") == 1, result.text

@@ -107,9 +107,40 @@ def recognize(img: Image.Image, session: OcrSession) -> list[Line]:
 
 def recognize_many(images: list[Image.Image], setup: TesseractSetup,
                    session: OcrSession | None = None) -> list[list[Line]]:
-    """recognize() for several images, by this process's shared session unless given one."""
+    """recognize() for several images, by this process's shared session unless given one;
+    a long stitched capture in bands."""
     session = session or shared_session(setup)
-    return [recognize(img, session) for img in images]
+    return [recognize_in_bands(img, session) for img in images]
+
+
+# Bands of a long capture: two widths tall (about one phone screen, what the engines are
+# tuned for), overlapping by more than a line of text, so every line is whole in one.
+BAND_WIDTHS = 2.0
+BAND_OVERLAP = 240
+
+
+def recognize_in_bands(img: Image.Image, session: OcrSession) -> list[Line]:
+    """recognize() of an image; one taller than about three screens is read a band at a
+    time, each line kept from the band where it stands farthest from a cut."""
+    band = max(BAND_OVERLAP * 4, round(img.width * BAND_WIDTHS))
+    if img.height <= band * 1.5:
+        return recognize(img, session)
+    tops = list(range(0, img.height - BAND_OVERLAP, band - BAND_OVERLAP))
+    lines: list[Line] = []
+    for n, top in enumerate(tops):
+        bottom = min(img.height, top + band)
+        # Each line belongs to the band whose middle part holds its centre.
+        keep_from = top + BAND_OVERLAP // 2 if n else 0
+        keep_to = bottom - BAND_OVERLAP // 2 if n < len(tops) - 1 else img.height
+        for line in recognize(img.crop((0, top, img.width, bottom)), session):
+            if not line.words:
+                continue
+            shifted = Line([Word(w.text, w.conf, moved(w.box, 1.0, 0, top)) for w in line.words],
+                           line.text, line.spans, line.alt_text, line.engine)
+            box = shifted.box
+            if keep_from <= box[1] + box[3] // 2 < keep_to:
+                lines.append(shifted)
+    return lines
 
 
 # A long number with no label readable before it: the label was probably too small.

@@ -16,7 +16,7 @@ from typing import Any
 from PIL import Image
 
 from app.files import NotARegularFile, atomic_write, sha256_of
-from app.imaging import ImageRejected, open_upright
+from app.imaging import ImageRejected, open_upright, stored_size
 from app.ocr.chat import chat_messages
 from app.ocr.classify import (
     classify,
@@ -33,10 +33,23 @@ from app.ocr.sensitive import find_sensitive
 from app.ocr.words import Line, Word, moved
 from app.records import FoundEntry, SensitiveField
 
-RECOGNIZER_VERSION = "5"  # bump when preprocessing, engines or their options change
+RECOGNIZER_VERSION = "6"  # bump when preprocessing, engines or their options change
 EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e7"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
+# A long stitched capture (taller than TALL widths) keeps its width, up to OCR_MAX_AREA
+# pixels: reduced to 4000 px tall, a 1080 x 16000 capture was 270 px wide and its digits
+# unreadable. It is read in bands (app.ocr.recognize).
+TALL = 3.0
+OCR_MAX_AREA = 24_000_000
+
+
+def ocr_side(width: int, height: int) -> int:
+    """The longest side the OCR copy of a width x height picture may have."""
+    long, short = max(width, height), max(1, min(width, height))
+    if long <= TALL * short:
+        return OCR_MAX_SIDE
+    return min(long, int(long * (OCR_MAX_AREA / (long * short)) ** 0.5))
 
 
 class OcrUnavailable(RuntimeError):
@@ -228,7 +241,8 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
             continue
         # One image decoded at a time: the Tesseracts stay running between them anyway.
         try:
-            img, (width, height) = open_upright(path, OCR_MAX_SIDE, exact=True)
+            img, (width, height) = open_upright(path, ocr_side(*stored_size(path)),
+                                                exact=True)
         except ImageRejected as exc:
             results[i] = ScanResult(hashes[i], error=t_params(exc.key, exc.params),
                                     error_key=exc.key)
