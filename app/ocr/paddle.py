@@ -34,7 +34,7 @@ PARAMS: dict[str, Any] = {
     # ~280 MB more at once than one does; on one thread batching saves no time.
     "Rec.rec_batch_num": 1,
 }
-PAGE_MAX_SIDE = 2000  # px: larger pages are read by PP-OCR reduced to this
+PAGE_MAX_SIDE = 1600  # px: larger pages are read by PP-OCR reduced to this
 ENGINE_ENV = "PROOFPACK_OCR_ENGINE"  # tesseract | ppocr | both (default)
 
 
