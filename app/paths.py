@@ -17,6 +17,7 @@ FONT_PATH = RESOURCES_DIR / "fonts" / "WenQuanYiMicroHei.ttf"
 FALLBACK_FONT_PATH = RESOURCES_DIR / "fonts" / "DejaVuSans.ttf"  # Hebrew, symbols, emoji
 RULES_PATH = RESOURCES_DIR / "rules" / "complaints.toml"
 CHANNELS_PATH = RESOURCES_DIR / "rules" / "channels.toml"
+NUMBER_RULES_PATH = RESOURCES_DIR / "rules" / "numbers.toml"  # number labels and formats
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 ICONS_DIR = RESOURCES_DIR / "icons"
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import cast
 
+from app.ocr.number_rules import number_rules
 from app.ocr.numbers import (
     is_bank_card,
     is_id_number,
@@ -36,22 +37,13 @@ DIGIT_CONFUSIONS = str.maketrans({
 _DIGITISH = "0-9OoDQ〇lIi丨SsBZzgq"  # not | or !: inside a number they are a border
 _SEPARATORS = " \u3000·.,_'"
 
-ORDER_LABEL = re.compile(
-    r"(?<![商户家])订\s*单\s*(?:编\s*号|号\s*码|号|编\s*码)|订单ID"
-    # small text loses one character of the label: 订香号, 评单号, 订单坟号, 17单编号 ...
-    r"|(?<![商户家])(?:订\S号|订单\S号|\d{1,2}单编号|[^\W\d_运递流裹款账商户易]单号)"
-    r"(?=\s*[:：]?\s*\d)"
-)
-# The shop's order number on a payment screen: Alipay's 商家订单号 (written T200P + the
-# number), WeChat Pay's 商户单号. Alipay's own 订单号 there is its trade number.
-MERCHANT_ORDER_LABEL = re.compile(r"商\s*[家户](?:\s*\S){0,2}?\s*单\s*(?:单\s*)?号")
-MERCHANT_PREFIX = re.compile(r"^[A-Z]{1,2}\d{3}[A-Z]")  # Alipay's T200P
-TRANSACTION_LABEL = re.compile(
-    r"(?:支付宝)?交\s*易\s*(?:单\s*)?号|流\s*水\s*号"
-    # 支付宝交易号 with its 交 misread (艾易号, 区易号): still no order number
-    r"|支付宝\s*\S\s*易\s*号"
-)
-TRACKING_LABEL = re.compile(r"(?:快\s*递|运|物\s*流|包\s*裹)\s*单\s*号|运单编号")
+# Labels and formats live in resources/rules/numbers.toml (what each one means is there).
+_RULES = number_rules()
+ORDER_LABEL = _RULES.order
+MERCHANT_ORDER_LABEL = _RULES.merchant_order
+MERCHANT_PREFIX = _RULES.merchant_prefix  # Alipay's T200P
+TRANSACTION_LABEL = _RULES.transaction
+TRACKING_LABEL = _RULES.tracking
 # A digit run with the separators and confusions OCR puts into it. It starts and ends
 # with a real digit: letters at its edges are a neighbouring button (复制 read as "|Bil").
 DIGIT_RUN = re.compile(rf"\d(?:[{_DIGITISH}{re.escape(_SEPARATORS)}-]*\d)?")
@@ -360,9 +352,8 @@ def _order_shaped(value: str) -> bool:
     return False
 
 
-# An order mentioned in a sentence: 我的订单322643845817什么时候能到.
-ORDER_MENTION = re.compile(r"订\s*单\s*(?:号|编号)?\s*[:：]?\s*(\d[\d -]{8,24}\d)(?![\d])")
-PDD_NUMBER = re.compile(r"(?<![\d-])(\d{6}-\d{15})(?![\d])")
+ORDER_MENTION = _RULES.mentioned  # 我的订单322643845817什么时候能到
+PDD_NUMBER = re.compile(rf"(?<![\d-])({_RULES.formats['pdd'].pattern})(?![\d])")
 
 
 def _mentioned_order_numbers(lines: list[Line], claimed: set[str]) -> list[Fact]:
@@ -381,8 +372,7 @@ def _mentioned_order_numbers(lines: list[Line], claimed: set[str]) -> list[Fact]
     return facts
 
 
-# Rows whose number is never an order number, whatever its shape.
-NOT_ORDER_LABEL = re.compile(r"身份证|证件|卡号|银行卡|电话|手机|运单|快递|物流")
+NOT_ORDER_LABEL = _RULES.never_order  # rows whose number is never an order number
 
 
 def _unlabelled_order_rows(lines: list[Line], claimed: set[str]) -> list[Fact]:

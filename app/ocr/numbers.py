@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.ocr.number_rules import number_rules
+
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 
@@ -62,10 +64,11 @@ def platform_order_format(value: str) -> str | None:
     """Which platform writes order numbers of this shape, if any: Taobao/Tmall 18–19
     digits, JD 12 (older orders 10–11), Pinduoduo YYMMDD-15 digits. Used alone only for
     numbers typed in a sentence (我的订单322643845817什么时候到); a label decides elsewhere."""
-    if re.fullmatch(r"\d{6}-\d{15}", value):
+    formats = number_rules().formats  # resources/rules/numbers.toml
+    if formats["pdd"].fullmatch(value):
         return "pdd" if _is_date("20" + value[:6], earliest=2015) else None
-    if re.fullmatch(r"\d{18,19}", value):
+    if formats["taobao"].fullmatch(value):
         return None if is_id_number(value) or is_bank_card(value) else "taobao"
-    if re.fullmatch(r"\d{10,12}", value):
+    if formats["jd"].fullmatch(value):
         return None if re.fullmatch(r"1[3-9]\d{9}", value) else "jd"  # not a mobile
     return None
