@@ -131,10 +131,11 @@ def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    if len(written) == 1:  # small enough whole: no "part 1 of 1"
+    parts = len(written) if len(written) > 1 else 0
+    if not parts:  # small enough whole: no "part 1 of 1"
         written[0].replace(output)
         written = [output]
-    stale = len(written) + 1 if written != [output] else 1
+    stale = parts + 1
     while part_path(stale).exists():
         part_path(stale).unlink()
         stale += 1

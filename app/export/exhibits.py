@@ -42,7 +42,11 @@ _ONE_BIG_DECODE = threading.Lock()
 class Exhibits(BundleBase):
     def _prepare_images(self) -> None:
         """Every exhibit's pictures, two (one per core) at a time."""
-        jobs = list(enumerate(self.items, start=1))
+        # Continuation pages carry a marker line above and below the slice.
+        marker_h = self.styles["continued"].leading + 2 * mm
+        rooms = (self.content_h - EXHIBIT_INFO_H - marker_h,  # the first slice's
+                 self.content_h - 2 * marker_h - 2 * mm)  # each next one's
+        jobs = [(n, item, rooms) for n, item in enumerate(self.items, start=1)]
         for n, (slices, originals, redacted) in enumerate(
                 map_in_threads(self._prepare_exhibit, jobs), start=1):
             self._slices[n], self._redacted[n] = slices, redacted
@@ -51,14 +55,10 @@ class Exhibits(BundleBase):
             if self.options.on_progress:
                 self.options.on_progress(n, len(self.items))
 
-    def _prepare_exhibit(self, job: tuple[int, EvidenceItem]
+    def _prepare_exhibit(self, job: tuple[int, EvidenceItem, tuple[float, float]]
                          ) -> tuple[list[ImageSlice], list[ImageSlice], int]:
         """(slices, unredacted slices if asked, areas blacked out) of one exhibit."""
-        n, item = job
-        # Continuation pages carry a marker line above and below the slice.
-        marker_h = self.styles["continued"].leading + 2 * mm
-        first_h = self.content_h - EXHIBIT_INFO_H - marker_h
-        page_h = self.content_h - 2 * marker_h - 2 * mm
+        n, item, (first_h, page_h) = job
         # Read once, for the check and the picture. The cover says the originals are
         # unchanged: make sure, for each one printed.
         original = self.store.item_path(item).read_bytes()

@@ -20,7 +20,7 @@ from typing import Any
 
 from PIL import Image
 
-from app.ocr.words import Box, Line, Word, moved, normalise
+from app.ocr.words import Box, Line, Word, normalise
 
 logger = logging.getLogger(__name__)
 
@@ -102,9 +102,7 @@ class PaddleReader:
         for text, chars in zip(result.txts or (), result.word_results or (), strict=False):
             line = line_from_chars(text, chars)
             if line.words:
-                if scale < 1.0:
-                    line.words = [Word(w.text, w.conf, moved(w.box, scale)) for w in line.words]
-                lines.append(line)
+                lines.append(line.moved(scale) if scale < 1.0 else line)
         return lines
 
 

@@ -135,8 +135,7 @@ def recognize_in_bands(img: Image.Image, session: OcrSession) -> list[Line]:
         for line in recognize(img.crop((0, top, img.width, bottom)), session):
             if not line.words:
                 continue
-            shifted = Line([Word(w.text, w.conf, moved(w.box, 1.0, 0, top)) for w in line.words],
-                           line.text, line.spans, line.alt_text, line.engine)
+            shifted = line.moved(dy=top)
             box = shifted.box
             if keep_from <= box[1] + box[3] // 2 < keep_to:
                 lines.append(shifted)

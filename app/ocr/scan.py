@@ -30,7 +30,7 @@ from app.ocr.engine import TesseractSetup, die_with_parent, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.recognize import OcrSession, recognize_many
 from app.ocr.sensitive import find_sensitive
-from app.ocr.words import Line, Word, moved
+from app.ocr.words import Line, Word
 from app.records import FoundEntry, SensitiveField
 
 RECOGNIZER_VERSION = "6"  # bump when preprocessing, engines or their options change
@@ -93,8 +93,7 @@ class Recognition:
         if width == self.width:
             return self
         scale = self.width / width
-        lines = [Line([Word(w.text, w.conf, moved(w.box, scale)) for w in ln.words],
-                      ln.text, ln.spans, ln.alt_text, ln.engine) for ln in self.lines]
+        lines = [ln.moved(scale) for ln in self.lines]
         return Recognition(lines, width, height, self.photo_score)
 
     @property

@@ -30,6 +30,12 @@ class Line:
     def box(self) -> Box:
         return union_boxes(w.box for w in self.words)
 
+    def moved(self, scale: float = 1.0, dx: int = 0, dy: int = 0) -> Line:
+        """The same reading with every box taken back by moved() (from a scaled copy, or
+        a crop at dx, dy) into the whole image's pixels."""
+        return Line([Word(w.text, w.conf, moved(w.box, scale, dx, dy)) for w in self.words],
+                    self.text, self.spans, self.alt_text, self.engine)
+
     def box_of(self, start: int, end: int) -> Box:
         """The box covering characters start..end of the line text."""
         hit = [w.box for w, (a, b) in zip(self.words, self.spans, strict=True)
