@@ -223,6 +223,30 @@ def _rgb(img: Image.Image) -> Image.Image:
 # on a phone screen) differs by more than LOOK_ALIKE_BLOCK_DIFF grey levels on average:
 # re-encodes stay under 14, two orders of the same app differ by 25 and more somewhere
 # (bench/near_duplicates.py measures the margin on real screens).
+# Tilt searched, in degrees: a label photographed by hand leans a little; more than this
+# is a photo taken at an angle on purpose, left as it is.
+MAX_TILT = 8.0
+TILT_STEPS = (0.5, 0.125)  # degrees: a coarse search, then a fine one around its best
+
+
+def tilt(img: Image.Image) -> float:
+    """The angle (degrees, counter-clockwise, as Image.rotate takes it) that makes lines
+    of text level: the one whose rows alternate most sharply between ink and paper."""
+    gray = img.convert("L")
+    gray.thumbnail((700, 700))
+
+    def sharpness(angle: float) -> float:
+        turned = gray.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        rows = np.frombuffer(turned.resize((1, turned.height), Image.Resampling.BOX)
+                             .tobytes(), dtype=np.uint8).astype(np.float64)
+        return float(np.sum(np.diff(rows) ** 2))
+
+    coarse, fine = TILT_STEPS
+    steps = int(MAX_TILT / coarse)
+    best = max((i * coarse for i in range(-steps, steps + 1)), key=sharpness)
+    return max((best + i * fine for i in range(-4, 5)), key=sharpness)
+
+
 PRINT_WIDTH = 64
 PRINT_MAX_HEIGHT = 640  # a long scrolling capture is cut here
 BLOCK = 4

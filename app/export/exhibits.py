@@ -7,6 +7,7 @@ import hashlib
 import threading
 from collections.abc import Callable
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -19,6 +20,7 @@ from reportlab.platypus import (
 )
 
 from app.executor import map_in_threads
+from app.export.closeup import prepare_closeup, text_region
 from app.export.images import ImageSlice, prepare_exhibit
 from app.export.layout import (
     EXHIBIT_INFO_H,
@@ -39,6 +41,14 @@ BIG_DECODE = 20_000_000
 _ONE_BIG_DECODE = threading.Lock()
 
 
+@dataclass
+class ExhibitPictures:
+    slices: list[ImageSlice]
+    originals: list[ImageSlice]  # unredacted, when the buyer asked for them
+    redacted: int  # areas blacked out
+    closeup: ImageSlice | None  # a photo's text enlarged (app.export.closeup)
+
+
 class Exhibits(BundleBase):
     def _prepare_images(self) -> None:
         """Every exhibit's pictures, two (one per core) at a time."""
@@ -47,17 +57,17 @@ class Exhibits(BundleBase):
         rooms = (self.content_h - EXHIBIT_INFO_H - marker_h,  # the first slice's
                  self.content_h - 2 * marker_h - 2 * mm)  # each next one's
         jobs = [(n, item, rooms) for n, item in enumerate(self.items, start=1)]
-        for n, (slices, originals, redacted) in enumerate(
-                map_in_threads(self._prepare_exhibit, jobs), start=1):
-            self._slices[n], self._redacted[n] = slices, redacted
-            if originals:
-                self._original_slices[n] = originals
+        for n, pictures in enumerate(map_in_threads(self._prepare_exhibit, jobs), start=1):
+            self._slices[n], self._redacted[n] = pictures.slices, pictures.redacted
+            if pictures.originals:
+                self._original_slices[n] = pictures.originals
+            if pictures.closeup:
+                self._closeups[n] = pictures.closeup
             if self.options.on_progress:
                 self.options.on_progress(n, len(self.items))
 
     def _prepare_exhibit(self, job: tuple[int, EvidenceItem, tuple[float, float]]
-                         ) -> tuple[list[ImageSlice], list[ImageSlice], int]:
-        """(slices, unredacted slices if asked, areas blacked out) of one exhibit."""
+                         ) -> ExhibitPictures:
         n, item, (first_h, page_h) = job
         # Read once, for the check and the picture. The cover says the originals are
         # unchanged: make sure, for each one printed.
@@ -75,7 +85,11 @@ class Exhibits(BundleBase):
             if boxes and self.options.include_originals:
                 originals = prepare_exhibit(original, photo, self.content_w, first_h,
                                             page_h, self._slice_path(n, "o"), None, size)
-        return slices, originals, len(boxes)
+            region = text_region(item)
+            closeup = prepare_closeup(original, region, boxes, size, self.content_w, page_h,
+                                      slices[0].width_pt, self._slice_path(n, "c")(1)
+                                      ) if region and slices else None
+        return ExhibitPictures(slices, originals, len(boxes), closeup)
 
     def _slice_path(self, number: int, variant: str) -> Callable[[int], Path]:
         # The name must be unique in the PDF: reportlab names an image by its file name.
@@ -83,7 +97,9 @@ class Exhibits(BundleBase):
 
     def exhibit_bytes(self, number: int) -> int:
         """What an exhibit adds to a PDF, about: its pictures, and a little per page."""
-        slices = self._slices[number] + self._original_slices.get(number, [])
+        closeup = self._closeups.get(number)
+        slices = self._slices[number] + self._original_slices.get(number, []) + \
+            ([closeup] if closeup else [])
         return sum(s.path.stat().st_size + 4_000 for s in slices)
 
     def _exhibit(self, number: int, item: EvidenceItem, layout: PassLayout) -> list[Flowable]:
@@ -121,6 +137,15 @@ class Exhibits(BundleBase):
         info_h = sum(f.wrapOn(self._measure, self.content_w, self.content_h)[1]
                      for f in flow[1:])
         flow += self._slice_flow(self._slices[number], title, info_h)
+        closeup = self._closeups.get(number)
+        if closeup:
+            flow.append(PageBreak())
+            flow.append(self.p(self.tr(
+                f"{title} 文字部分放大（由上图裁切并旋正，便于阅读；以上图为准）",
+                f"{title}, its text enlarged (cropped from the photo above and levelled "
+                "for reading; the photo is the evidence)"), "continued"))
+            flow.append(Spacer(1, 2 * mm))
+            flow += self._slice_flow([closeup], title, 0)
         originals = self._original_slices.get(number)
         if originals:
             flow.append(PageBreak())

@@ -182,6 +182,7 @@ class BundleBase:
         self._slices: dict[int, list[ImageSlice]] = {}
         self._original_slices: dict[int, list[ImageSlice]] = {}  # unredacted, if asked
         self._redacted: dict[int, int] = {}  # areas blacked out per exhibit
+        self._closeups: dict[int, ImageSlice] = {}  # the text of a photo, enlarged
         self._measure = Canvas(io.BytesIO(), pagesize=self.pagesize)  # for measuring only
         self._layout_only = False
         self.deadline = complaint_deadline(case, items, now.date())

@@ -19,6 +19,7 @@ from app.files import NotARegularFile, atomic_write, sha256_of
 from app.imaging import ImageRejected, open_upright, stored_size
 from app.ocr.chat import chat_messages
 from app.ocr.classify import (
+    DOUBT_PHOTO_SCORE,
     classify,
     confident_chars,
     photo_likeness,
@@ -28,13 +29,14 @@ from app.ocr.classify import (
 from app.ocr.confidence import assess, values_to_check
 from app.ocr.engine import TesseractSetup, die_with_parent, ocr_status
 from app.ocr.extract import extract_facts, unique_values
-from app.ocr.recognize import OcrSession, recognize_many
+from app.ocr.levelled import read_levelled
+from app.ocr.recognize import OcrSession, recognize, recognize_many, shared_session
 from app.ocr.sensitive import find_sensitive
 from app.ocr.words import Line, Word
 from app.records import FoundEntry, SensitiveField
 
-RECOGNIZER_VERSION = "6"  # bump when preprocessing, engines or their options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e7"  # bump the tail when extraction rules change
+RECOGNIZER_VERSION = "7"  # bump when preprocessing, engines or their options change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e8"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 # A long stitched capture (taller than TALL widths) keeps its width, up to OCR_MAX_AREA
@@ -160,9 +162,15 @@ class RecognitionCache:
 
 def recognize_images(images: list[Image.Image], setup: TesseractSetup,
                      session: OcrSession | None = None) -> list[Recognition]:
-    return [Recognition(lines, img.width, img.height, photo_likeness(img))
-            for img, lines in zip(images, recognize_many(images, setup, session),
-                                  strict=True)]
+    """Each image read; a photo's tilted text read again level (app.ocr.levelled)."""
+    session = session or shared_session(setup)
+    found = []
+    for img, lines in zip(images, recognize_many(images, setup, session), strict=True):
+        score = photo_likeness(img)
+        if score > DOUBT_PHOTO_SCORE:
+            lines = read_levelled(img, lines, lambda level: recognize(level, session))
+        found.append(Recognition(lines, img.width, img.height, score))
+    return found
 
 
 def analyse(recognition: Recognition, sha256: str, reference: date | None) -> ScanResult:

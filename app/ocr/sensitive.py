@@ -43,8 +43,15 @@ NOT_NAMES = re.compile(r"电话|手机|号码|联系|方式|客服|热线|收货
                        r"时间|地区|订单|方式|后")
 # Where an address's next line starts something else.
 ANY_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]|订单|时间|电话|手机|实付|金额|快递|运单")
+# A road and house number, or a district then a road, wherever it stands: the rest of an
+# address whose label OCR read on another line (a tilted label's rows run together).
+ADDRESS_PIECE = re.compile(
+    r"[\u4e00-\u9fff]{1,4}[区县][\u4e00-\u9fff]{1,8}?(?:路|街|道)"
+    r"|[\u4e00-\u9fff]{2,10}?(?:路|街|大道|巷|弄|胡同)\s*\d{1,5}(?:\s*号)?")
 ADDRESS_CHARS = re.compile(r"[省市区县镇乡街道路号楼栋幢单元室座层村组巷弄苑园寓厦场]")
 MAX_ADDRESS_LINES = 3
+
+
 def find_sensitive(lines: list[Line], evidence_numbers: set[str]) -> list[SensitiveField]:
     """Each sensitive field found, its box in image pixels."""
     found: list[SensitiveField] = []
@@ -92,8 +99,12 @@ def _line_fields(line: Line, following: list[Line],
             name = m_name.group(group)
             if not NOT_NAMES.search(name) and not _overlaps(m_name.span(group), taken):
                 add("name", m_name.start(group), m_name.end(group))
-    fields += _address(line, following, text, add)
-    return fields
+    wrapped = _address(line, following, text, add)
+    if not any(f["type"] == "address" for f in fields):
+        piece = ADDRESS_PIECE.search(text)
+        if piece and not _overlaps(piece.span(), taken):
+            add("address", piece.start(), len(text))
+    return fields + wrapped
 
 
 def _numbers(text: str, evidence: set[str]) -> list[tuple[str, int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,12 @@ class Line:
         return Line([Word(w.text, w.conf, moved(w.box, scale, dx, dy)) for w in self.words],
                     self.text, self.spans, self.alt_text, self.engine)
 
+    def turned_back(self, turn: Turn) -> Line:
+        """The same reading with every box taken back through a turn (read from a crop
+        turned level) into the whole image's pixels."""
+        return Line([Word(w.text, w.conf, turn.back(w.box)) for w in self.words],
+                     self.text, self.spans, self.alt_text, self.engine)
+
     def box_of(self, start: int, end: int) -> Box:
         """The box covering characters start..end of the line text."""
         hit = [w.box for w, (a, b) in zip(self.words, self.spans, strict=True)
@@ -63,6 +70,36 @@ def moved(box: Box, scale: float = 1.0, dx: int = 0, dy: int = 0) -> Box:
     """A box of an image scaled by scale and cut at (dx, dy), back in that image's pixels."""
     return (dx + round(box[0] / scale), dy + round(box[1] / scale),
             round(box[2] / scale), round(box[3] / scale))
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A crop of an image at (left, top), size crop_size, turned by `angle` degrees
+    counter-clockwise with its canvas grown to turned_size (PIL's rotate, expand=True)."""
+
+    angle: float
+    left: int
+    top: int
+    crop_size: tuple[int, int]
+    turned_size: tuple[int, int]
+
+    def back(self, box: Box) -> Box:
+        """A box in the turned crop as the box around it in the image: its corners turned
+        back, so a box always covers at least what it covered."""
+        a = math.radians(self.angle)
+        cos, sin = math.cos(a), math.sin(a)
+        tw, th = self.turned_size[0] / 2, self.turned_size[1] / 2
+        cw, ch = self.crop_size[0] / 2, self.crop_size[1] / 2
+        x, y, w, h = box
+        xs, ys = [], []
+        for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h)):
+            dx, dy = px - tw, py - th
+            # y grows downwards: a counter-clockwise turn on screen is clockwise in maths
+            xs.append(cw + dx * cos - dy * sin)
+            ys.append(ch + dx * sin + dy * cos)
+        left, top = math.floor(min(xs)), math.floor(min(ys))
+        return (self.left + left, self.top + top,
+                math.ceil(max(xs)) - left, math.ceil(max(ys)) - top)
 
 
 def tsv_words(data: dict[str, list[Any]]) -> dict[tuple[int, int, int], list[Word]]:
