@@ -42,6 +42,7 @@ from ui.evidence_model import ItemRole
 from ui.import_flow import ImportFlow
 from ui.job_runner import JobRunner
 from ui.privacy_menu import PrivacyMenu
+from ui.review_dialog import ReviewDialog
 from ui.settings import LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from ui.store_tools import StoreTools
 from ui.store_watcher import StoreWatcher
@@ -169,7 +170,11 @@ class MainWindow(QMainWindow):
                                        tip=self.tr("把当前案件的原件和全部信息保存为一个 zip 文件"))
         self.act_restore_backup = self._action(self.tr("从备份恢复案件…"), self.tools.restore,
                                                tip=self.tr("从 zip 备份文件恢复案件"))
-        for action in (self.act_verify, self.act_backup, self.act_restore_backup):
+        self.act_review = self._action(
+            self.tr("核对识别结果"), self.review_readings, "Ctrl+R",
+            self.tr("逐项核对识别不确定的订单号、时间和金额 (Ctrl+R)"))
+        for action in (self.act_review, self.act_verify, self.act_backup,
+                       self.act_restore_backup):
             tools_menu.addAction(action)
         self.privacy = PrivacyMenu(self.settings, self)
         self.menuBar().addMenu(self.privacy)
@@ -185,6 +190,12 @@ class MainWindow(QMainWindow):
             languages.addAction(action)
             lang_menu.addAction(action)
             self.language_actions[code] = action
+
+    def review_readings(self) -> None:
+        case_id = self._current_case_id()
+        if case_id is not None:
+            ReviewDialog(self.store, case_id, self).exec()
+            self._evidence_changed()
 
     def _build_panels(self) -> None:
         self.cases = CaseList(self.store)

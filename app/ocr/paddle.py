@@ -35,6 +35,9 @@ PARAMS: dict[str, Any] = {
     "Rec.rec_batch_num": 1,
 }
 PAGE_MAX_SIDE = 1600  # px: larger pages are read by PP-OCR reduced to this
+# And at most this many pixels: the detector needs about 250 bytes a pixel (a square
+# 1600 x 1600 page took 640 MB); a 4:3 photo is read at 1500 x 1130.
+PAGE_MAX_PIXELS = 1_700_000
 ENGINE_ENV = "PROOFPACK_OCR_ENGINE"  # tesseract | ppocr | both (default)
 
 
@@ -91,7 +94,8 @@ class PaddleReader:
         import numpy as np
 
         # A large photo is read reduced: the detector's memory grows with the pixels.
-        scale = min(1.0, PAGE_MAX_SIDE / max(img.size))
+        scale = min(1.0, PAGE_MAX_SIDE / max(img.size),
+                    (PAGE_MAX_PIXELS / (img.width * img.height)) ** 0.5)
         small = img.convert("RGB")
         if scale < 1.0:
             small = small.resize((round(img.width * scale), round(img.height * scale)),

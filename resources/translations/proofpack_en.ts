@@ -8,12 +8,12 @@
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="54" />
+        <location filename="../../ui/bundle_actions.py" line="55" />
         <source>有证据尚未识别</source>
         <translation>Some exhibits have not been read</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="55" />
+        <location filename="../../ui/bundle_actions.py" line="56" />
         <source>证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。
 
 仍要导出吗？（可在详情中手动框选遮盖）</source>
@@ -22,59 +22,59 @@
 Export anyway? (You can black out areas by hand in the details.)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="73" />
+        <location filename="../../ui/bundle_actions.py" line="74" />
         <source>证据{0}（{1}）：{2}</source>
         <translation>Exhibit {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="76" />
+        <location filename="../../ui/bundle_actions.py" line="77" />
         <source>个人信息可能没有全部找到</source>
         <translation>Personal data may have been missed</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="77" />
+        <location filename="../../ui/bundle_actions.py" line="78" />
         <source>这些证据中的手机号、姓名、地址等可能没有被全部找到和遮盖。建议先查看，并在图上手动框选遮盖。</source>
         <translation>Phone numbers, names or addresses in these exhibits may not all have been found and blacked out. Look at them first and black them out by hand on the picture.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="81" />
+        <location filename="../../ui/bundle_actions.py" line="82" />
         <source>去手动遮盖</source>
         <translation>Black out by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="82" />
+        <location filename="../../ui/bundle_actions.py" line="83" />
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="83" />
+        <location filename="../../ui/bundle_actions.py" line="84" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="96" />
+        <location filename="../../ui/bundle_actions.py" line="97" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="108" />
+        <location filename="../../ui/bundle_actions.py" line="109" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="109" />
+        <location filename="../../ui/bundle_actions.py" line="110" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="110" />
+        <location filename="../../ui/bundle_actions.py" line="111" />
         <source>PDF 证据材料已保存：
 {0}</source>
         <translation>The PDF evidence bundle was saved:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="113" />
+        <location filename="../../ui/bundle_actions.py" line="114" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -676,27 +676,27 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>{0} image(s) show the same picture as evidence already in the case (pasted, then added as a file, or a compressed copy).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="110" />
+        <location filename="../../ui/import_flow.py" line="108" />
         <source>跳过这些</source>
         <translation>Skip these</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="111" />
+        <location filename="../../ui/import_flow.py" line="109" />
         <source>仍然导入</source>
         <translation>Import anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="112" />
+        <location filename="../../ui/import_flow.py" line="110" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="127" />
+        <location filename="../../ui/import_flow.py" line="125" />
         <source>完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="132" />
+        <location filename="../../ui/import_flow.py" line="130" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -704,52 +704,52 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../ui/job_runner.py" line="45" />
+        <location filename="../../ui/job_runner.py" line="46" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="67" />
+        <location filename="../../ui/job_runner.py" line="68" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="82" />
+        <location filename="../../ui/job_runner.py" line="86" />
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="85" />
+        <location filename="../../ui/job_runner.py" line="89" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="85" />
+        <location filename="../../ui/job_runner.py" line="89" />
         <source>正在识别文字</source>
         <translation>Recognising text</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="86" />
+        <location filename="../../ui/job_runner.py" line="90" />
         <source>正在生成PDF</source>
         <translation>Creating the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="86" />
+        <location filename="../../ui/job_runner.py" line="90" />
         <source>正在核验原件</source>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="90" />
+        <location filename="../../ui/job_runner.py" line="94" />
         <source>第 {0}/{1} 步：{2}</source>
         <translation>Step {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="91" />
+        <location filename="../../ui/job_runner.py" line="95" />
         <source>{0} {1}/{2}</source>
         <translation>{0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="93" />
+        <location filename="../../ui/job_runner.py" line="97" />
         <source>（正在启动识别引擎…）</source>
         <translation> (starting the text recognition engines…)</translation>
     </message>
@@ -811,203 +811,213 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>证据包 ProofPack</source>
         <translation>ProofPack</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>为一次投诉新建案件 (Ctrl+N)</source>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
         <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>添加文件夹</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>把整个文件夹中的图片加入当前案件</source>
         <translation>Add every image in a folder to this case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>粘贴截图</source>
         <translation>Paste screenshot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>粘贴刚截取的屏幕截图 (Ctrl+V)</source>
         <translation>Paste the screenshot you just took (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>导出带目录和页码的PDF证据材料 (Ctrl+E)</source>
         <translation>Export the PDF evidence bundle with index and page numbers (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>打印证据材料 (Ctrl+P)</source>
         <translation>Print the evidence bundle (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>从案件中移除选中的证据</source>
         <translation>Remove the selected evidence from the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="174" />
+        <source>核对识别结果</source>
+        <translation>Review readings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>逐项核对识别不确定的订单号、时间和金额 (Ctrl+R)</source>
+        <translation>Check, one by one, the order numbers, times and amounts OCR was unsure of (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="380" />
         <source>在图上拖出方框遮盖个人信息，然后再导出</source>
         <translation>Drag boxes over the personal data on the picture, then export again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>新案件 {0}</source>
         <translation>New case {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>已新建案件“{0}”，可在上方改名</source>
         <translation>Created the case "{0}"; rename it above</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>订单 {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
@@ -1158,9 +1168,62 @@ Such a file should only go to the authority handling your complaint, never to a 
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="52" />
+        <source>核对识别结果</source>
+        <translation>Review readings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="66" />
+        <source>回车：确认（可先直接修改）　Tab：跳过　Shift+Tab：上一项</source>
+        <translation>Enter: confirm (correct first if needed)   Tab: skip   Shift+Tab: back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="99" />
+        <source>无法识别的值：%1</source>
+        <translation>Not a valid value: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="110" />
+        <source>全部核对完毕。</source>
+        <translation>Everything has been checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="117" />
+        <source>第 %1 项，共 %2 项待核对</source>
+        <translation>Item %1 of %2 to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="120" />
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="120" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="121" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="122" />
+        <source>证据%1 · %2（识别不确定：%3）</source>
+        <translation>Exhibit %1 · %2 (read with doubt: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="127" />
+        <source>（原图无法打开）</source>
+        <translation>(the original cannot be opened)</translation>
+    </message>
+</context>
+<context>
     <name>StoreTools</name>
     <message>
-        <location filename="../../ui/store_tools.py" line="45" />
+        <location filename="../../ui/store_tools.py" line="46" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
