@@ -7,11 +7,12 @@ once when it is imported, so truncated and corrupt files are caught before they 
 from __future__ import annotations
 
 import base64
+import ctypes
 import io
 import os
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -33,9 +34,10 @@ except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
 # (a 108 MP sensor gives 12000 x 9000): JPEG decodes reduced (draft mode), so this stays
 # far below what would exhaust memory.
 MAX_PIXELS = 150_000_000
-# Other formats decode whole, at four bytes a pixel: 80 MP (320 MB) keeps import, OCR and
-# export each under 600 MB, and still admits a 1080 x 74000 stitched screenshot.
-MAX_WHOLE_PIXELS = 80_000_000
+# Other formats decode whole, at four bytes a pixel: 64 MP (256 MB) keeps import with its
+# OCR, and export, each under 600 MB (at 80 MP `add` peaked at 727 MB), and still admits
+# a 1080 x 59000 stitched screenshot.
+MAX_WHOLE_PIXELS = 64_000_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
@@ -179,13 +181,30 @@ def open_upright(source: Path | IO[bytes], max_side: int | None = None, exact: b
         orientation = img.getexif().get(EXIF_ORIENTATION, 1)
         img.load()
         factor = max(1, max(img.size) // max_side) if max_side else 1
+        if max_side and exact and factor > 1:  # straight to the size asked: no 2nd copy
+            factor = -(-max(img.size) // max_side)
         rgb = flatten(img, factor)
     turn = TRANSPOSE_OF_ORIENTATION.get(orientation)
     if turn is not None:
         rgb = rgb.transpose(turn)
     if max_side and exact and max(rgb.size) > max_side:
         rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    if full[0] * full[1] > BIG_DECODE:
+        return_freed_memory()
     return rgb, upright(full, orientation)
+
+
+# A picture this large was decoded whole in hundreds of megabytes, now freed.
+BIG_DECODE = 20_000_000
+
+
+def return_freed_memory() -> None:
+    """Give the memory of a freed big decode back to the system. glibc keeps freed
+    blocks in the heap; the OCR that follows a 12000 x 12000 decode then stacked its own
+    memory on top of them (727 MB at the peak instead of about 560)."""
+    # Not glibc (macOS, Windows): their allocators return big blocks themselves.
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 # Rows converted at a time: a picture near the pixel limit is never copied whole.

@@ -5,7 +5,7 @@ and samples the resident memory of this process and of the OCR workers every 50 
 With --huge SIDE, one SIDE x SIDE 16-bit RGBA PNG (about a megabyte on disk) goes through
 the same path and is then exported: issue #15 asks for 600 MB at most in any process.
 
-Usage: python bench/memory_bench.py [--count 500] [--no-ocr] [--huge 8900]
+Usage: python bench/memory_bench.py [--count 500] [--no-ocr] [--huge 8000]
 """
 
 from __future__ import annotations

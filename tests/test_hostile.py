@@ -237,6 +237,6 @@ def test_a_canvas_too_large_to_decode_is_refused_from_its_header(cli, tmp_path: 
     case = new_case(cli)
     r = cli("add", case, str(huge))
     assert r.returncode == 1, r.stderr  # nothing imported
-    assert "14400 万像素" in r.stdout and "PNG 图片最多 8000 万像素" in r.stdout, r.stdout
+    assert "14400 万像素" in r.stdout and "PNG 图片最多 6400 万像素" in r.stdout, r.stdout
     scanned = json.loads(cli("scan", "--json", str(huge), data=False, lang="en").stdout)
     assert "144 megapixels" in json.dumps(scanned, ensure_ascii=False), scanned
