@@ -85,6 +85,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{limit_mp}), possibly a malicious file. If it is evidence, reduce its size or save "
         "it as JPEG and import it again",
     ),
+    "err.media_unreadable": (
+        "{kind_zh}文件无法读取（{detail}），可能已损坏或不完整",
+        "the {kind_en} cannot be read ({detail}); it may be damaged or incomplete",
+    ),
+    "err.video_no_frames": (
+        "视频中没有可显示的画面（可能只有声音，或文件不完整）",
+        "the video has no picture to show (sound only, or an incomplete file)",
+    ),
+    "err.audio_no_sound": (
+        "录音文件中没有可读的声音", "the recording holds no sound that can be read",
+    ),
+    "err.pdf_password": (
+        "PDF 有密码保护，无法读取：请在阅读器中输入密码后“打印为 PDF”另存一份，再添加那份",
+        "the PDF is password-protected: open it with its password, print it to a new PDF "
+        "and add that one",
+    ),
+    "err.pdf_too_many_pages": (
+        "PDF 有 {pages} 页，超过一份证据 {limit} 页的上限：请只保存相关页面（如“打印为 PDF”"
+        "并选择页码范围）后再添加",
+        "the PDF has {pages} pages, more than the {limit} one exhibit may have: save only "
+        "the relevant pages (print to PDF with a page range) and add that",
+    ),
+    "err.ofd": (
+        "暂不支持 OFD 格式：请在开票平台、邮件或“国家税务总局全国增值税发票查验平台”下载该发票"
+        "的 PDF 版本再添加",
+        "OFD files cannot be read yet: download the PDF version of the invoice (from the "
+        "issuing platform, the e-mail, or the national invoice verification site) and add "
+        "that",
+    ),
     "err.file_too_big": (
         "文件过大（{size_mb} MB，上限 {limit_mb} MB）",
         "file too large ({size_mb} MB, limit {limit_mb} MB)",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -20,8 +21,10 @@ from app.ocr.scan import (
     init_ocr_worker,
     scan_files,
 )
+from app.ocr.textlayer import text_layer_recognition
 from app.privacy.redaction import merge_suggestions
 from app.store.importer import ImportOutcome, ImportReport, import_image_bytes, import_paths
+from app.store.media_import import text_layer_path
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
@@ -117,7 +120,7 @@ def apply_scan(store: Store, item: EvidenceItem, result: ScanResult) -> Evidence
         "redactions": merge_suggestions(item.redactions, result.sensitive),
         "read_doubt": result.read_doubt,
     }
-    if not item.kind_confirmed:
+    if not item.kind_confirmed and item.media not in ("video", "audio"):
         fields["kind"] = result.kind
     return store.update_item(item.id, **fields)
 
@@ -134,8 +137,13 @@ def analyse_items(
     on_progress: Callable[[int, int, EvidenceItem], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[EvidenceItem]:
-    """OCR the given items and store the results; returns the updated items."""
-    paths = [store.item_path(item) for item in items]
+    """OCR the given items and store the results; returns the updated items. A PDF's
+    text layer stands in for OCR (put in the recognition cache under its face's hash)."""
+    cache_dir = store.data_dir / "cache" / "ocr"
+    for item in items:
+        if item.media == "pdf":
+            _cache_text_layer(store, item, RecognitionCache(cache_dir))
+    paths = [store.picture_path(item) for item in items]
     updated: list[EvidenceItem] = []
 
     def progress(done: int, total: int, index: int, result: ScanResult) -> None:
@@ -143,14 +151,24 @@ def analyse_items(
         if on_progress:
             on_progress(done, total, updated[-1])
 
-    scan_many(paths, store.data_dir / "cache" / "ocr", [reference_date(i) for i in items],
-              workers, progress, should_cancel)
+    scan_many(paths, cache_dir, [reference_date(i) for i in items], workers, progress,
+              should_cancel)
     return updated
+
+
+def _cache_text_layer(store: Store, item: EvidenceItem, cache: RecognitionCache) -> None:
+    try:
+        runs = json.loads(text_layer_path(store, item).read_text("utf-8"))
+    except (OSError, ValueError):
+        return  # no text layer (a scan): the pages are OCRed
+    cache.put(item.face_sha256, text_layer_recognition(runs, item.width, item.height))
 
 
 def needs_reading(item: EvidenceItem) -> bool:
     """Imported but never read (OCR off, failed, or the import was killed mid-OCR), or
-    read by an older extractor."""
+    read by an older extractor. A recording has nothing to read."""
+    if item.media == "audio":
+        return False
     return item.ocr_status in ("pending", "unavailable") or (
         item.ocr_status == "done" and item.extractor_version != EXTRACTOR_VERSION)
 

@@ -82,7 +82,7 @@ def test_one_member_listed_thousands_of_times_is_restored_once(backup: Path,
 
 def test_a_member_that_expands_past_the_limit_is_not_copied(backup: Path, tmp_path: Path,
                                                             monkeypatch) -> None:
-    monkeypatch.setattr(archive_import, "MAX_FILE_BYTES", 1_000_000)
+    monkeypatch.setattr(archive_import, "limit_for", lambda _path: 1_000_000)
     zeros = b"\0" * 5_000_000  # deflates to a few KB
 
     def point_at_zeros(manifest: dict, _zf: zipfile.ZipFile) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = {"app", "app.i18n", "app.paths", "app.files", "app.imaging", "app.logs",
-        "app.records", "app.pdfpages", "app.executor"}
+        "app.records", "app.pdfpages", "app.executor", "app.evidence_types"}
 TOP = {"app.cli", "app.cli_args", "app.intake", "app.__main__"}  # on top: may use every package
 MAX_LINES = 450
 

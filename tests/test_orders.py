@@ -82,6 +82,9 @@ def test_an_older_store_keeps_its_order_number(data_dir: Path) -> None:
         conn.execute('ALTER TABLE "case" DROP COLUMN order_numbers')
         conn.execute("ALTER TABLE evidenceitem DROP COLUMN pixel_print")  # came in version 4
         conn.execute("ALTER TABLE evidenceitem DROP COLUMN read_doubt")  # and 5
+        for column in ("media", "face_path", "face_sha256", "duration_s", "recorded_at",
+                       "page_count", "frame_times"):  # and 6
+            conn.execute(f"ALTER TABLE evidenceitem DROP COLUMN {column}")
     conn.close()
     reopened = Store(data_dir)  # migrates 2 -> 3
     assert reopened.get_case(case.id).order_numbers == [CASE_ORDER]

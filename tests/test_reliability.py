@@ -379,7 +379,7 @@ def test_a_50_megapixel_photo_is_accepted_and_downscaled_in_bounded_memory(
     from app.export.images import decode_side
     from app.imaging import open_rgb
 
-    side = decode_side((8660, 5774), True, 180 * 72 / 25.4)
+    side = decode_side((8660, 5774), False, 180 * 72 / 25.4)  # a photo
     assert open_rgb(photo, side, exact=False).width <= 8660 // 2
     (embedded,) = [im for page in PdfReader(pdf).pages for im in page.images]
     with Image.open(io.BytesIO(embedded.data)) as shown:

@@ -251,7 +251,7 @@ class DetailPanel(QWidget):
                 edit.clear()
             self.redactions.clear()
             return
-        self.image.show_item(str(self.store.item_path(item)), item.facts)
+        self.image.show_item(str(self.store.picture_path(item)), item.facts)
         self._show_redactions()
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.caption.setText(item.caption)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QImageWriter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.evidence_types import AUDIO, IMAGE, PDF, TYPES, VIDEO, EvidenceType
 from app.store.importer import ImportReport, LookAlike, collect_files, find_look_alikes
 from app.store.models import Case
 from app.store.store import Store
@@ -40,11 +41,22 @@ class ImportFlow(QObject):
 
     def add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("选择截图或照片"), self.settings.folder(IMPORT_FOLDER),
-            self.tr("图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)"))
+            self.window, self.tr("选择截图、照片、视频、PDF 或录音"),
+            self.settings.folder(IMPORT_FOLDER), self._filters())
         if files:
             self.settings.remember_folder(IMPORT_FOLDER, Path(files[0]).parent)
             self.start(paths=[Path(f) for f in files])
+
+    def _filters(self) -> str:
+        def patterns(kind: EvidenceType) -> str:
+            return " ".join(f"*{suffix}" for suffix in sorted(kind.suffixes))
+
+        every = " ".join(patterns(kind) for kind in TYPES)
+        return ";;".join([f"{self.tr('全部证据')} ({every})",
+                          f"{self.tr('图片')} ({patterns(IMAGE)})",
+                          f"{self.tr('视频')} ({patterns(VIDEO)})", f"PDF ({patterns(PDF)})",
+                          f"{self.tr('录音')} ({patterns(AUDIO)})",
+                          f"{self.tr('所有文件')} (*)"])
 
     def add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("选择文件夹"),

@@ -57,6 +57,12 @@ def build_timeline(
     lang = lang or current_lang()
     entries: list[TimelineEntry] = []
     for number, item in enumerate(items, start=1):
+        if item.recorded_at is not None:  # a video's or recording's own clock
+            entries.append(TimelineEntry(
+                item.recorded_at.astimezone().replace(tzinfo=None),
+                choose("拍摄视频" if item.media == "video" else "通话录音",
+                       "Video filmed" if item.media == "video" else "Call recorded", lang),
+                number))
         corrected = "timestamps" in item.user_facts
         if corrected:
             stamps = [(s, "", False) for s in item.effective("timestamps")]

@@ -32,6 +32,8 @@ from app.export.layout import (
     grid_style,
     local_time,
 )
+from app.files import sha256_of
+from app.media.faces import clock
 from app.privacy.redaction import boxes_to_burn
 from app.store.models import EvidenceItem
 
@@ -69,27 +71,43 @@ class Exhibits(BundleBase):
     def _prepare_exhibit(self, job: tuple[int, EvidenceItem, tuple[float, float]]
                          ) -> ExhibitPictures:
         n, item, (first_h, page_h) = job
-        # Read once, for the check and the picture. The cover says the originals are
-        # unchanged: make sure, for each one printed.
-        original = self.store.item_path(item).read_bytes()
-        if hashlib.sha256(original).hexdigest() != item.sha256:
-            raise ExportRefused("export.altered", number=n, name=item.original_name)
+        original = self._checked_picture(n, item)
         boxes = boxes_to_burn(item, self.options.redact_types)
         size = (item.width, item.height)
         big = item.image_format != "JPEG" and item.width * item.height > BIG_DECODE
-        photo = item.kind == "photo"
+        photo = item.kind == "photo" and item.media == "image"
+        wide = item.media == "pdf"
         with _ONE_BIG_DECODE if big else nullcontext():
             slices = prepare_exhibit(original, photo, self.content_w, first_h, page_h,
-                                     self._slice_path(n, "r"), boxes, size)
+                                     self._slice_path(n, "r"), boxes, size, wide)
             originals = []
             if boxes and self.options.include_originals:
                 originals = prepare_exhibit(original, photo, self.content_w, first_h,
-                                            page_h, self._slice_path(n, "o"), None, size)
+                                            page_h, self._slice_path(n, "o"), None, size,
+                                            wide)
             region = text_region(item)
             closeup = prepare_closeup(original, region, boxes, size, self.content_w, page_h,
                                       slices[0].width_pt, self._slice_path(n, "c")(1)
                                       ) if region and slices else None
         return ExhibitPictures(slices, originals, len(boxes), closeup)
+
+    def _checked_picture(self, number: int, item: EvidenceItem) -> bytes:
+        """The picture to print, read once for the check and the printing. The cover says
+        the originals are unchanged: make sure, for each one printed. A video or PDF is
+        checked whole (streamed) and its face, the picture printed, by its own hash."""
+        if item.media == "image":
+            picture = self.store.item_path(item).read_bytes()
+            if hashlib.sha256(picture).hexdigest() != item.sha256:
+                raise ExportRefused("export.altered", number=number, name=item.original_name)
+            return picture
+        try:
+            intact = sha256_of(self.store.item_path(item)) == item.sha256
+            picture = self.store.picture_path(item).read_bytes()
+        except OSError:
+            intact, picture = False, b""
+        if not intact or hashlib.sha256(picture).hexdigest() != item.face_sha256:
+            raise ExportRefused("export.altered", number=number, name=item.original_name)
+        return picture
 
     def _slice_path(self, number: int, variant: str) -> Callable[[int], Path]:
         # The name must be unique in the PDF: reportlab names an image by its file name.
@@ -114,6 +132,7 @@ class Exhibits(BundleBase):
             (self.tr("说明", "Description"), self._description(item)),
             (self.tr("识别信息", "Extracted facts"), self._key_facts(item, full=True) or "—"),
             (self.tr("原文件名", "Original file"), item.original_name),
+            *self._media_rows(item),
             (self.tr("导入时间", "Imported"), local_time(item.imported_at)),
             ("SHA-256", item.sha256),
         ]
@@ -155,6 +174,39 @@ class Exhibits(BundleBase):
             flow.append(Spacer(1, 2 * mm))
             flow += self._slice_flow(originals, title, 0)
         return flow
+
+    def _media_rows(self, item: EvidenceItem) -> list[tuple[str, str]]:
+        """What a video, PDF or recording is, and where its original is: not in this PDF
+        (a video would not fit, a PDF's text layer would leak what is blacked out)."""
+        if item.media == "image":
+            return []
+        length, frames = clock(item.duration_s), len(item.frame_times)
+        what = {
+            "video": self.tr(f"视频（{item.image_format}，{length}，取 {frames} 幅画面）",
+                             f"Video ({item.image_format}, {length}, {frames} frames shown)"),
+            "pdf": self.tr(f"PDF 文件（{item.page_count} 页，按页印出）",
+                           f"PDF document ({item.page_count} pages, printed page by page)"),
+            "audio": self.tr(f"录音（{item.image_format}，{length}）",
+                             f"Audio recording ({item.image_format}, {length})"),
+        }[item.media]
+        rows = [(self.tr("证据形式", "Form"), what)]
+        if item.recorded_at:
+            rows.append((self.tr("录制时间", "Recorded"), local_time(item.recorded_at)))
+        where = {
+            "video": self.tr("原始视频不在本文件中，见案件存档（导出案件存档时一并保存）。"
+                             "下列画面取自原视频，每帧下方印有其时间码和原视频的 SHA-256。",
+                             "The original video is not in this file but in the case "
+                             "archive. The frames below are taken from it; each carries "
+                             "its timecode and the video's SHA-256."),
+            "pdf": self.tr("原 PDF 见案件存档；此处为其各页画面（个人信息已涂黑）。",
+                           "The original PDF is in the case archive; its pages are shown "
+                           "here as pictures (personal data blacked out)."),
+            "audio": self.tr("录音原件不在本文件中，见案件存档；内容摘要见“说明”。",
+                             "The original recording is not in this file but in the case "
+                             "archive; see the description for a summary."),
+        }[item.media]
+        rows.append((self.tr("原件", "Original"), where))
+        return rows
 
     def _slice_flow(self, slices: list[ImageSlice], title: str, info_h: float
                     ) -> list[Flowable]:

@@ -90,35 +90,40 @@ def encode(img: Image.Image, photo: bool, path: Path) -> None:
         img.save(path, "JPEG", **options)
 
 
-def decode_side(original_size: tuple[int, int] | None, photo: bool, content_width: float
-                ) -> int:
+def decode_side(original_size: tuple[int, int] | None, screenshot: bool,
+                content_width: float) -> int:
     """The longest side worth decoding: what the most print resolution needs at the
     printed size. A 50 MP photo is then decoded reduced (JPEG draft mode), not in full."""
     if not original_size or min(original_size) < 1:
         return 6000
     w, h = original_size
-    width_pt = display_width(w, h, content_width, not photo)
+    width_pt = display_width(w, h, content_width, screenshot)
     needed_px = width_pt / 72 * MAX_DPI
-    # Either side may be the width once EXIF orientation is applied: allow for both.
-    return max(64, min(6000, math.ceil(max(w, h) * needed_px / min(w, h))))
+    # Either side may be the width once EXIF orientation is applied: allow for both. A
+    # long capture keeps its whole height (capped at 6000 px, a 1080 x 15000 capture was
+    # decoded at half its width, and its text printed at 110 dpi).
+    return max(64, min(max(w, h), math.ceil(max(w, h) * needed_px / min(w, h))))
 
 
 def prepare_exhibit(original: bytes, photo: bool, content_width: float, first_height: float,
                     page_height: float, slice_path: Callable[[int], Path],
                     redact: list[tuple[int, int, int, int]] | None = None,
-                    original_size: tuple[int, int] | None = None) -> list[ImageSlice]:
+                    original_size: tuple[int, int] | None = None, page_wide: bool = False
+                    ) -> list[ImageSlice]:
     """Slices of the image (the original file's bytes) sized for the page: the first fits
     first_height (below the exhibit's facts), the next ones page_height each, written to
-    slice_path(part). Photos are scaled to fit one page, and never cut.
+    slice_path(part). Photos are scaled to fit one page, and never cut. A phone's
+    screenshot is printed narrower than the page unless page_wide (a PDF's pages).
 
     redact: areas (left, top, right, bottom, in original pixels) burnt black into the
     pixels before anything is encoded, so the PDF never holds what was under them."""
-    side = decode_side(original_size, photo, content_width)
+    screenshot = not photo and not page_wide
+    side = decode_side(original_size, screenshot, content_width)
     img, upright_full = open_upright(io.BytesIO(original), max_side=side)
     if redact:
         # Boxes are in upright original pixels; the decoded copy may be reduced.
         img = burn(img, redact, upright_full)
-    width_pt = display_width(img.width, img.height, content_width, not photo)
+    width_pt = display_width(img.width, img.height, content_width, screenshot)
     scale_pt = width_pt / img.width  # points per source pixel
     if photo and img.height * scale_pt > first_height:
         scale_pt = first_height / img.height

@@ -30,6 +30,14 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "[图片]", "店铺>", "我要咨询", "稍后回复", "客户", "快捷短语", "搜索联系人",
         "小蜜", "店小二", "售后专员", "好的", "谢谢", "亲亲",
     ),
+    "invoice": (
+        "发票", "发票号码", "开票日期", "价税合计", "购买方", "销售方", "税额", "税率",
+        "纳税人识别号", "开票人", "电子发票",
+    ),
+    "report": (
+        "检验报告", "检测报告", "检测结果", "检验结论", "委托单位", "样品", "检验依据",
+        "检测项目", "CMA", "CNAS",
+    ),
 }
 # Words that weigh more: they almost only appear on one kind of screen.
 STRONG: dict[str, tuple[str, ...]] = {
@@ -38,6 +46,8 @@ STRONG: dict[str, tuple[str, ...]] = {
                 "账单统计", "商户单号", "交易单号", "商户全称", "收单机构"),
     "logistics": ("物流详情", "运单号", "快递单号", "已签收", "揽收"),
     "chat": ("已读", "未读", "按住说话", "发送", "快捷短语", "搜索联系人", "我要咨询"),
+    "invoice": ("价税合计", "发票号码", "开票日期", "纳税人识别号"),
+    "report": ("检验报告", "检测报告", "检验结论", "检验依据"),
 }
 # A chat's own furniture: the shop's quick-action bar (查物流 催发货 退换货) under every
 # conversation, the agent named after the shop (旗舰店:小蜜), a nick with a full stamp

@@ -34,7 +34,7 @@ PLACE = re.compile(r"(?:北京|天津|上海|重庆|[\u4e00-\u9fff]{2,3}省|[\u4
 # Any label for a person, then the name; in small text the label may lose its 人
 # (收货张伟): such a short label counts only with the name ending at a gap or digits.
 NAME_LABEL = re.compile(
-    r"(?:收货人|收件人|联系人|持卡人|取件人|寄件人|投诉人|诉求人|举报人|姓名)"
+    r"(?:收货人|收件人|联系人|持卡人|取件人|寄件人|投诉人|诉求人|举报人|姓名|购买方)"
     r"\s*[:：;；]?\s*([\u4e00-\u9fff·]{2,4})"
     r"|(?:收货|收件|寄件)\s*[:：]?\s*([\u4e00-\u9fff·]{2,3})(?=\s|\d|\*|$)")
 NAME_BEFORE_PHONE = re.compile(

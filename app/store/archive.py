@@ -27,7 +27,7 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 
 # Fields that belong to the store, not to the case: they are assigned again on import.
-LOCAL_FIELDS = {"id", "case_id", "stored_path", "deleted_at"}
+LOCAL_FIELDS = {"id", "case_id", "stored_path", "deleted_at", "face_path", "face_sha256"}
 logger = logging.getLogger(__name__)
 
 

@@ -22,11 +22,15 @@ from typing import Any, get_args
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
+from app.evidence_types import IMAGE, limit_for, type_of
 from app.files import TooLarge
-from app.imaging import MAX_FILE_BYTES, ImageRejected, probe_image
+from app.i18n import Refusal
+from app.imaging import probe_image
+from app.media.reading import read_media
 from app.records import BadRecords, checked_found, checked_redactions
 from app.store.archive import FORMAT, FORMAT_VERSION, LOCAL_FIELDS, MANIFEST, ArchiveError
 from app.store.blobs import StagedFile
+from app.store.media_import import face_fields, write_text_layer
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
 
@@ -134,9 +138,10 @@ def _check_sizes(store: Store, zf: zipfile.ZipFile, items: list[dict[str, Any]]
             size = zf.getinfo(member).file_size
         except KeyError as exc:
             raise ArchiveError("archive.missing_file", name=_name(fields)) from exc
-        if size > MAX_FILE_BYTES:
+        limit = limit_for(Path(_name(fields)))
+        if size > limit:
             raise ArchiveError("archive.member_too_big", name=_name(fields),
-                               limit_mb=MAX_FILE_BYTES // 1_000_000)
+                               limit_mb=limit // 1_000_000)
         members[member] = (fields["sha256"], _name(fields))
         total += size
     free = shutil.disk_usage(store.data_dir).free
@@ -149,7 +154,8 @@ def _check_sizes(store: Store, zf: zipfile.ZipFile, items: list[dict[str, Any]]
 def _stage_members(store: Store, zf: zipfile.ZipFile, members: dict[str, tuple[str, str]]
                    ) -> dict[str, tuple[StagedFile, str]]:
     """sha256 -> (staged copy, suffix): each member copied once, never more bytes than the
-    limit whatever its header says, and checked to be the image its hash names."""
+    limit whatever its header says, and checked to be the evidence its hash names (a
+    video's or PDF's face drawn again, in faces/)."""
     staged: dict[str, tuple[StagedFile, str]] = {}
     try:
         for member, (sha256, name) in members.items():
@@ -157,11 +163,7 @@ def _stage_members(store: Store, zf: zipfile.ZipFile, members: dict[str, tuple[s
             staged[sha256] = (stage, "")
             if stage.sha256 != sha256:
                 raise ArchiveError("archive.damaged_file", name=name)
-            try:
-                info = probe_image(stage.temp_path)
-            except ImageRejected as exc:
-                raise ArchiveError("archive.not_evidence", name=name) from exc
-            staged[sha256] = (stage, info.suffix)
+            staged[sha256] = (stage, _check_member(store, stage, name))
     except BaseException:
         for stage, _ in staged.values():
             store.blobs.discard(stage)
@@ -169,13 +171,29 @@ def _stage_members(store: Store, zf: zipfile.ZipFile, members: dict[str, tuple[s
     return staged
 
 
+def _check_member(store: Store, stage: StagedFile, name: str) -> str:
+    """The suffix the original is stored under, once its decoder has read it."""
+    kind = type_of(Path(name), stage.head())
+    try:
+        if kind is IMAGE:
+            return probe_image(stage.temp_path).suffix
+        reading = read_media(stage.temp_path, kind, stage.sha256, name)
+    except Refusal as exc:
+        raise ArchiveError("archive.not_evidence", name=name) from exc
+    store.write_face(stage.sha256, reading.face)
+    if reading.text_runs:
+        write_text_layer(store, stage.sha256, reading.text_runs)
+    return Path(name).suffix.lower()[:6]
+
+
 def _stage_one(store: Store, zf: zipfile.ZipFile, member: str, name: str) -> StagedFile:
+    limit = limit_for(Path(name))
     try:
         with zf.open(member) as src:
-            return store.blobs.stage_stream(src, MAX_FILE_BYTES)
+            return store.blobs.stage_stream(src, limit)
     except TooLarge as exc:
         raise ArchiveError("archive.member_too_big", name=name,
-                           limit_mb=MAX_FILE_BYTES // 1_000_000) from exc
+                           limit_mb=limit // 1_000_000) from exc
     # A CRC error, truncation, an encrypted member, a compression zipfile cannot read.
     except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, NotImplementedError) \
             as exc:
@@ -214,6 +232,8 @@ def _insert_rows(store: Store, staged: dict[str, tuple[StagedFile, str]], rows: 
                 fields = {k: v for k, v in fields.items() if k != "_member"}
                 suffix = staged[fields["sha256"]][1]
                 fields["stored_path"] = store.blobs.relative_path(fields["sha256"], suffix)
+                if fields.get("media", "image") != "image":
+                    fields.update(face_fields(store, fields["sha256"]))
                 s.add(EvidenceItem(case_id=case.id, **fields))
             for sub in rows.submissions:
                 s.add(Submission(case_id=case.id, **sub))

@@ -25,6 +25,11 @@ class StagedFile:
     sha256: str
     size: int
 
+    def head(self, count: int = 16) -> bytes:
+        """The first bytes: what kind of file it says it is."""
+        with open(self.temp_path, "rb") as fh:
+            return fh.read(count)
+
 
 class BlobStore:
     def __init__(self, root: Path) -> None:

@@ -22,10 +22,17 @@ from typing import Literal
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from app.evidence_types import (
+    ALL_SUFFIXES,
+    IMAGE,
+    REFUSED_SUFFIXES,
+    limit_for,
+    type_of,
+    type_of_suffix,
+)
 from app.files import NotARegularFile, TooLarge, open_regular, read_limited
-from app.i18n import t, t_params
+from app.i18n import Refusal, t, t_params
 from app.imaging import (
-    IMAGE_SUFFIXES,
     MAX_FILE_BYTES,
     ImageInfo,
     ImageRejected,
@@ -34,6 +41,7 @@ from app.imaging import (
     shows_same_picture,
 )
 from app.store.blobs import StagedFile
+from app.store.media_import import import_media
 from app.store.models import EvidenceItem
 from app.store.store import DISK_FULL_ERRNOS, Store
 
@@ -102,7 +110,7 @@ def collect_files(paths: Iterable[Path]) -> Iterator[Path]:
                     stack.append(Path(entry.path))
             for entry in reversed(entries):
                 if not entry.name.startswith(".") and not entry.is_dir(follow_symlinks=False) \
-                        and Path(entry.name).suffix.lower() in IMAGE_SUFFIXES:
+                        and Path(entry.name).suffix.lower() in ALL_SUFFIXES:
                     yield Path(entry.path)
 
 
@@ -129,13 +137,13 @@ def import_paths(
 def import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
     try:
         return _import_file(store, case_id, path)
-    except ImageRejected as exc:
+    except Refusal as exc:
         return _error(path, exc.key, exc.params)
     except NotARegularFile:
         return _error(path, "err.not_regular")
     except TooLarge:
-        return _error(path, "err.file_too_big", {"size_mb": f">{MAX_FILE_BYTES >> 20}",
-                                                 "limit_mb": MAX_FILE_BYTES >> 20})
+        limit = (type_of_suffix(path) or IMAGE).max_bytes >> 20
+        return _error(path, "err.file_too_big", {"size_mb": f">{limit}", "limit_mb": limit})
     except FileNotFoundError:
         return _error(path, "err.not_found")
     except PermissionError:
@@ -156,11 +164,20 @@ def import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
 
 def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
     modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    staged = store.blobs.stage(path, limit=MAX_FILE_BYTES)
+    refused = REFUSED_SUFFIXES.get(path.suffix.lower())
+    if refused:
+        raise Refusal(refused)
+    staged = store.blobs.stage(path, limit=limit_for(path))
     try:
         existing = store.find_item(case_id, staged.sha256)
         if existing is not None:
             return _already_there(store, existing, staged, path)
+        kind = type_of(path, staged.head())
+        if staged.size > kind.max_bytes:
+            raise TooLarge(kind.max_bytes)
+        if kind is not IMAGE:
+            return _media_outcome(path, import_media(store, case_id, path, staged, kind,
+                                                     modified))
         info = probe_image(staged.temp_path)
         relative = store.blobs.relative_path(staged.sha256, info.suffix)
         store.blobs.commit(staged, relative)
@@ -191,6 +208,12 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
     return ImportOutcome(path, "imported", item.id)
 
 
+def _media_outcome(path: Path, item: EvidenceItem | None) -> ImportOutcome:
+    if item is None:  # another process added the same file a moment ago
+        return ImportOutcome(path, "duplicate", None, t("duplicate"))
+    return ImportOutcome(path, "imported", item.id)
+
+
 def _already_there(store: Store, existing: EvidenceItem, staged: StagedFile,
                    path: Path) -> ImportOutcome:
     """The case has this file. If its stored original has gone missing, the copy just
@@ -208,6 +231,8 @@ def look_alike(store: Store, items: list[EvidenceItem], info: ImageInfo,
     as the image `source` (probed as `info`): the same screen saved twice, which the
     SHA-256 cannot tell."""
     for number, item in enumerate(items, start=1):
+        if item.media != "image":
+            continue  # a video's contact sheet is no screenshot's twin
         if not item.pixel_print:
             _fingerprint_later(store, item)
         if shows_same_picture(info, source, item.pixel_print, (item.width, item.height),

@@ -54,7 +54,16 @@ class EvidenceItem(SQLModel, table=True):
     size_bytes: int
     width: int
     height: int
-    image_format: str
+    image_format: str  # the picture's format; for other media the codec (H264, AMR) or PDF
+    # What the original is (app.evidence_types): for a pdf, video or audio the item's
+    # picture is its face (pages, a contact sheet of frames, a card), stored apart.
+    media: str = "image"
+    face_path: str = ""  # relative to the data dir; "" for a picture
+    face_sha256: str = ""
+    duration_s: float = 0.0
+    recorded_at: datetime | None = None  # from a video's or recording's container
+    page_count: int = 0
+    frame_times: list[float] = Field(default_factory=list, sa_column=Column(JSON))
     imported_at: datetime = Field(default_factory=utcnow)
     # When the original file was last modified (for a screenshot: when it was taken).
     # Chat stamps like 昨天 13:01 are dated from it.

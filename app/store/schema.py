@@ -48,9 +48,19 @@ def _v5_read_doubt(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE evidenceitem ADD COLUMN read_doubt VARCHAR NOT NULL DEFAULT ''")
 
 
+def _v6_media(conn: sqlite3.Connection) -> None:
+    # Videos, PDFs and recordings beside pictures: what the original is and its face.
+    for column in ("media VARCHAR NOT NULL DEFAULT 'image'",
+                   "face_path VARCHAR NOT NULL DEFAULT ''",
+                   "face_sha256 VARCHAR NOT NULL DEFAULT ''",
+                   "duration_s FLOAT NOT NULL DEFAULT 0", "recorded_at DATETIME",
+                   "page_count INTEGER NOT NULL DEFAULT 0", "frame_times JSON DEFAULT '[]'"):
+        conn.execute(f"ALTER TABLE evidenceitem ADD COLUMN {column}")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
-                               _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt]
+                               _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt, _v6_media]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,6 +7,8 @@ so objects returned are detached snapshots; change them through the update metho
 from __future__ import annotations
 
 import errno
+import hashlib
+import io
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -14,16 +16,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from PIL import Image
 from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
+from app.files import atomic_write
 from app.i18n import t
 from app.store.blobs import BlobStore
 from app.store.models import Case, EvidenceItem, Submission, utcnow
 from app.store.schema import StoreTooNewError, init_schema, make_engine
 
 DB_NAME = "proofpack.db"
+FACES = "faces"  # the pictures standing for videos, PDFs and recordings
 Row = TypeVar("Row", EvidenceItem, Submission)
 DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -235,7 +240,23 @@ class Store:
         self.remove_unreferenced_blobs()
 
     def item_path(self, item: EvidenceItem) -> Path:
+        """The original as it came (a picture, a video, a PDF, a recording)."""
         return self.blobs.absolute(item.stored_path)
+
+    def picture_path(self, item: EvidenceItem) -> Path:
+        """The picture OCR, thumbnails, redaction and the bundle use: the original for a
+        picture, the face for other media."""
+        return self.data_dir / item.face_path if item.face_path else self.item_path(item)
+
+    def write_face(self, sha256: str, face: Image.Image) -> tuple[str, str]:
+        """Store the face of the original with this hash; (relative path, its hash)."""
+        relative = f"{FACES}/{sha256}.jpg"
+        buffer = io.BytesIO()
+        face.save(buffer, "JPEG", quality=90, subsampling=0)  # text: full colour detail
+        data = buffer.getvalue()
+        with atomic_write(self.data_dir / relative) as fh:
+            fh.write(data)
+        return relative, hashlib.sha256(data).hexdigest()
 
     # ---- submissions -------------------------------------------------------------------
 
@@ -272,11 +293,14 @@ class Store:
         Blobs younger than min_age_s are kept: another process sharing the store may have
         just written one and be about to commit its row."""
         with self.session() as s:
-            referenced = set(s.exec(select(EvidenceItem.stored_path)))
+            referenced = set(s.exec(select(EvidenceItem.stored_path))) | \
+                set(s.exec(select(EvidenceItem.face_path)))
         removed = 0
         now = time.time()
-        for blob in self.blobs.originals.glob("*/*"):
+        for blob in [*self.blobs.originals.glob("*/*"), *(self.data_dir / FACES).glob("*")]:
             rel = blob.relative_to(self.data_dir).as_posix()
+            if blob.parent.name == FACES:  # a face's text layer goes with the face
+                rel = f"{FACES}/{blob.name.split('.')[0]}.jpg"
             if rel not in referenced and now - blob.stat().st_mtime >= min_age_s:
                 blob.chmod(0o644)
                 blob.unlink(missing_ok=True)

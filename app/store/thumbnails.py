@@ -19,7 +19,7 @@ def thumbnail_path(store: Store, item: EvidenceItem) -> Path:
     if path.exists():
         return path
     folder.mkdir(parents=True, exist_ok=True)
-    img = open_rgb(store.item_path(item), max_side=THUMB_SIDE * 2)
+    img = open_rgb(store.picture_path(item), max_side=THUMB_SIDE * 2)
     img.thumbnail((THUMB_SIDE, THUMB_SIDE * 2))
     with atomic_write(path, fsync=False) as fh:  # a cache: rebuilt if lost
         img.save(fh, "JPEG", quality=85)

@@ -616,87 +616,82 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../ui/import_flow.py" line="43" />
-        <source>选择截图或照片</source>
-        <translation>Choose screenshots or photos</translation>
-    </message>
-    <message>
         <location filename="../../ui/import_flow.py" line="44" />
-        <source>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;所有文件 (*)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.heic *.heif);;All files (*)</translation>
+        <source>选择截图、照片、视频、PDF 或录音</source>
+        <translation>Choose screenshots, photos, videos, PDFs or recordings</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="50" />
+        <location filename="../../ui/import_flow.py" line="62" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="64" />
+        <location filename="../../ui/import_flow.py" line="76" />
         <source>剪贴板里没有图片</source>
         <translation>There is no image on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="75" />
+        <location filename="../../ui/import_flow.py" line="87" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="80" />
+        <location filename="../../ui/import_flow.py" line="92" />
         <source>正在检查重复的截图……</source>
         <translation>Checking for screenshots the case already has…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="90" />
+        <location filename="../../ui/import_flow.py" line="102" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="95" />
+        <location filename="../../ui/import_flow.py" line="107" />
         <source>没有导入：这些截图案件中已有</source>
         <translation>Nothing imported: the case already has these screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="101" />
+        <location filename="../../ui/import_flow.py" line="113" />
         <source>{0}  ≈  证据{1}</source>
         <translation>{0}  ≈  exhibit {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="102" />
+        <location filename="../../ui/import_flow.py" line="114" />
         <source>{0}  ≈  {1}（同一批）</source>
         <translation>{0}  ≈  {1} (same batch)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="103" />
+        <location filename="../../ui/import_flow.py" line="115" />
         <source>可能重复的截图</source>
         <translation>Possible duplicate screenshots</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="104" />
+        <location filename="../../ui/import_flow.py" line="116" />
         <source>{0} 张图片与已有的证据看起来是同一张截图（例如先粘贴、后又添加了文件，或压缩过的副本）。</source>
         <translation>{0} image(s) show the same picture as evidence already in the case (pasted, then added as a file, or a compressed copy).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="108" />
+        <location filename="../../ui/import_flow.py" line="120" />
         <source>跳过这些</source>
         <translation>Skip these</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="109" />
+        <location filename="../../ui/import_flow.py" line="121" />
         <source>仍然导入</source>
         <translation>Import anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="110" />
+        <location filename="../../ui/import_flow.py" line="122" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="125" />
+        <location filename="../../ui/import_flow.py" line="137" />
         <source>完成：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_flow.py" line="130" />
+        <location filename="../../ui/import_flow.py" line="142" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>

@@ -1,0 +1,76 @@
+"""Importing a video, a PDF or a recording: checked and read by its decoder
+(app.media.reading), its face stored beside the original, then recorded like a picture.
+Nothing is stored when the decoder refuses the file."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+from PIL import Image
+from sqlalchemy.exc import IntegrityError
+
+from app.evidence_types import EvidenceType
+from app.files import atomic_write
+from app.media.pdf import TextRun
+from app.media.reading import MediaReading, read_media
+from app.store.blobs import StagedFile
+from app.store.models import EvidenceItem
+from app.store.store import FACES, Store
+
+# The kind an exhibit starts with; a PDF's is then read from its text like a screenshot's.
+FIRST_KIND = {"video": "video", "audio": "audio", "pdf": "other"}
+
+
+def text_layer_path(store: Store, item: EvidenceItem) -> Path:
+    """Where a PDF's text layer (runs on its face) is kept for reading."""
+    return store.data_dir / FACES / f"{item.sha256}.text.json"
+
+
+def write_text_layer(store: Store, sha256: str, runs: list[TextRun]) -> None:
+    with atomic_write(store.data_dir / FACES / f"{sha256}.text.json") as fh:
+        fh.write(json.dumps(runs, ensure_ascii=False).encode())
+
+
+def face_fields(store: Store, sha256: str) -> dict[str, object]:
+    """The face columns of an item whose face was just drawn again (an archive's)."""
+    relative = f"{FACES}/{sha256}.jpg"
+    data = (store.data_dir / relative).read_bytes()
+    with Image.open(io.BytesIO(data)) as face:
+        width, height = face.size
+    return {"face_path": relative, "face_sha256": hashlib.sha256(data).hexdigest(),
+            "width": width, "height": height}
+
+
+def import_media(store: Store, case_id: int, path: Path, staged: StagedFile,
+                 kind: EvidenceType, modified: datetime) -> EvidenceItem | None:
+    """The item made of a staged non-picture file, None if another process added the
+    same file a moment ago. A Refusal says why it is not evidence (the caller then
+    discards the staged copy)."""
+    reading = read_media(staged.temp_path, kind, staged.sha256, path.name)
+    face_path, face_sha = store.write_face(staged.sha256, reading.face)
+    if reading.text_runs:
+        write_text_layer(store, staged.sha256, reading.text_runs)
+    relative = store.blobs.relative_path(staged.sha256, path.suffix.lower()[:6])
+    store.blobs.commit(staged, relative)
+    try:
+        return store.add_item(_item(case_id, path, staged, relative, modified, reading,
+                                    face_path, face_sha))
+    except IntegrityError:
+        return None
+
+
+def _item(case_id: int, path: Path, staged: StagedFile, relative: str, modified: datetime,
+          reading: MediaReading, face_path: str, face_sha: str) -> EvidenceItem:
+    return EvidenceItem(
+        case_id=case_id, sha256=staged.sha256, stored_path=relative, original_name=path.name,
+        size_bytes=staged.size, width=reading.face.width, height=reading.face.height,
+        image_format=reading.format, source_modified_at=modified, media=reading.media,
+        face_path=face_path, face_sha256=face_sha, duration_s=reading.duration,
+        recorded_at=reading.recorded_at, page_count=reading.pages,
+        frame_times=reading.frame_times, kind=FIRST_KIND[reading.media],
+        # A recording's card holds nothing to read; frames and pages are OCRed.
+        ocr_status="done" if reading.media == "audio" else "pending")
