@@ -31,7 +31,8 @@ ICON = QSize(160, 250)
 INFO_H = 58  # the tile's bottom band: exhibit number, kind, order number, time
 KIND_COLOURS = {
     "order": "#1f77b4", "chat": "#2ca02c", "payment": "#d62728", "logistics": "#9467bd",
-    "photo": "#8c564b", "other": "#7f7f7f",
+    "photo": "#8c564b", "video": "#e377c2", "invoice": "#bcbd22", "report": "#17becf",
+    "audio": "#ff7f0e", "other": "#7f7f7f",
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,8 +40,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 def needs_attention(item: EvidenceItem) -> bool:
     """OCR found nothing a complaint can use (or did not run)."""
-    if item.kind == "photo":
-        return False
+    if item.kind == "photo" or item.media in ("video", "audio"):
+        return False  # a picture of the goods, a film, a call: no order screen
     return not (item.effective("order_numbers") or item.effective("timestamps")
                 or item.effective("amounts"))
 
@@ -173,8 +174,8 @@ class EvidenceModel(QAbstractListModel):
         reading = item.ocr_status == "pending"
         kind = self.tr("识别中…") if reading else load_rules().kind_name(item.kind)
         band = ICON.height() - INFO_H
-        painter.fillRect(0, band, ICON.width(), 20,
-                         QColor("#95a5a6" if reading else KIND_COLOURS[item.kind]))
+        colour = "#95a5a6" if reading else KIND_COLOURS.get(item.kind, KIND_COLOURS["other"])
+        painter.fillRect(0, band, ICON.width(), 20, QColor(colour))
         painter.fillRect(0, band + 20, ICON.width(), INFO_H - 20, QColor("white"))
         painter.setPen(QColor("white"))
         painter.drawText(6, band + 15, kind)

@@ -131,9 +131,9 @@ class MainWindow(QMainWindow):
         self.act_new_case = self._action(self.tr("新建案件"), self.cases.new_case,
                                          QKeySequence.StandardKey.New,
                                          self.tr("为一次投诉新建案件 (Ctrl+N)"))
-        self.act_add_files = self._action(self.tr("添加截图"), self.importer.add_files,
-                                          QKeySequence.StandardKey.Open,
-                                          self.tr("选择截图或照片加入当前案件 (Ctrl+O)"))
+        self.act_add_files = self._action(
+            self.tr("添加截图"), self.importer.add_files, QKeySequence.StandardKey.Open,
+            self.tr("选择截图、照片、视频、PDF 或录音加入当前案件 (Ctrl+O)"))
         self.act_add_folder = self._action(self.tr("添加文件夹"), self.importer.add_folder,
                                            "Ctrl+Shift+O",
                                            self.tr("把整个文件夹中的图片加入当前案件"))

@@ -62,19 +62,21 @@ def contact_sheet(frames: list[tuple[float, Image.Image]], sha256: str) -> Image
 def audio_card(duration: float, codec: str, recorded: datetime | None, name: str,
                sha256: str) -> Image.Image:
     """A card naming the recording: what is printed where a picture would be."""
-    card = Image.new("RGB", (1600, 520), (246, 247, 250))
+    # Square, its lines centred: the grid's thumbnail shows it whole.
+    card = Image.new("RGB", (1000, 1000), (255, 244, 230))
     draw = ImageDraw.Draw(card)
-    draw.rectangle((0, 0, 1599, 519), outline=(120, 130, 150), width=4)
+    draw.rectangle((0, 0, 999, 999), outline=(255, 127, 14), width=8)
     when = recorded.astimezone().strftime("%Y-%m-%d %H:%M") if recorded else \
-        choose("文件中未记录", "not recorded in the file")
-    rows = [(choose("录音文件", "Audio recording"), 64),
-            (name[:48], 40),
-            (choose(f"时长 {clock(duration)}　格式 {codec.upper()}",
-                    f"Duration {clock(duration)}   format {codec.upper()}"), 44),
-            (choose(f"录制时间 {when}", f"Recorded {when}"), 44),
-            (f"SHA-256 {sha256[:32]}", 32), (f"        {sha256[32:]}", 32)]
-    top = 40
-    for text, size in rows:
-        draw.text((60, top), text, fill=(30, 34, 40), font=_font(size))
-        top += int(size * 1.55)
+        choose("文件中未记录", "unknown")
+    rows = [(choose("通话录音", "Call recording"), 110, (200, 90, 0)),
+            (clock(duration), 150, (30, 34, 40)),
+            (name[:18], 44, (30, 34, 40)),
+            (choose(f"格式 {codec.upper()}", f"format {codec.upper()}"), 40, (30, 34, 40)),
+            (choose(f"录制时间 {when}", f"recorded: {when}"), 40, (30, 34, 40)),
+            (f"SHA-256 {sha256[:32]}", 30, (90, 90, 90)),
+            (sha256[32:], 30, (90, 90, 90))]
+    top = 70
+    for text, size, colour in rows:
+        draw.text((500, top), text, fill=colour, font=_font(size), anchor="ma")
+        top += int(size * 1.5)
     return card

@@ -573,42 +573,42 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../ui/evidence_model.py" line="79" />
+        <location filename="../../ui/evidence_model.py" line="80" />
         <source>证据{0}</source>
         <translation>Exhibit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="97" />
+        <location filename="../../ui/evidence_model.py" line="98" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="100" />
+        <location filename="../../ui/evidence_model.py" line="101" />
         <source>其他订单：{0} 不是本案件的订单号</source>
         <translation>Another order: {0} is not an order of this case</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="102" />
+        <location filename="../../ui/evidence_model.py" line="103" />
         <source>正在识别文字……</source>
         <translation>Reading the text…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="104" />
+        <location filename="../../ui/evidence_model.py" line="105" />
         <source>未识别到订单号、时间或金额，请检查或手动填写</source>
         <translation>No order number, time or amount was found; check the image or fill them in</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="174" />
+        <location filename="../../ui/evidence_model.py" line="175" />
         <source>识别中…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="190" />
+        <location filename="../../ui/evidence_model.py" line="191" />
         <source>其他订单</source>
         <translation>Other order</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_model.py" line="195" />
+        <location filename="../../ui/evidence_model.py" line="196" />
         <source>未识别到订单信息</source>
         <translation>No order details</translation>
     </message>
@@ -821,14 +821,9 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Create a case for one complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>添加截图</source>
         <translation>Add screenshots</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="136" />
-        <source>选择截图或照片加入当前案件 (Ctrl+O)</source>
-        <translation>Choose screenshots or photos for this case (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="137" />
@@ -965,6 +960,11 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <location filename="../../ui/main_window.py" line="183" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>选择截图、照片、视频、PDF 或录音加入当前案件 (Ctrl+O)</source>
+        <translation>Add screenshots, photos, videos, PDFs or recordings to this case (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="220" />
