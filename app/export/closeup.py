@@ -34,8 +34,8 @@ def text_region(item: EvidenceItem) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) of the text found in a photo, with a margin, in upright
     original pixels; None when the item is not a photo of text or its text already fills
     the frame."""
-    if item.read_doubt != "photo":
-        return None
+    if item.read_doubt != "photo" or item.media != "image":
+        return None  # (a video's contact sheet is its frames, already page-wide)
     boxes = [f["box"] for f in item.facts if "box" in f] + \
         [r["box"] for r in item.redactions if r["source"] == "auto"]
     if len(boxes) < 2:

@@ -75,7 +75,8 @@ class Exhibits(BundleBase):
         boxes = boxes_to_burn(item, self.options.redact_types)
         size = (item.width, item.height)
         big = item.image_format != "JPEG" and item.width * item.height > BIG_DECODE
-        photo = item.kind == "photo" and item.media == "image"
+        # A recording's card is printed whole, like a photo, never cut across pages.
+        photo = (item.kind == "photo" and item.media == "image") or item.media == "audio"
         wide = item.media == "pdf"
         with _ONE_BIG_DECODE if big else nullcontext():
             slices = prepare_exhibit(original, photo, self.content_w, first_h, page_h,
