@@ -31,6 +31,7 @@ def make_video(path: Path, codec: str, seconds: int) -> Path:
     from PIL import Image, ImageDraw, ImageFont
 
     from app.paths import FONT_PATH
+    from tests.imagegen.media import encode_all
 
     font = ImageFont.truetype(str(FONT_PATH), 72)
     out = av.open(str(path), "w")
@@ -42,14 +43,13 @@ def make_video(path: Path, codec: str, seconds: int) -> Path:
         ImageDraw.Draw(img).text((200, 480), f"运单号 7348545755300{n}  第{n + 1}幕",
                                  fill="black", font=font)
         scenes.append(av.VideoFrame.from_image(img))
-    for i in range(seconds * 30):
-        frame = scenes[i * 4 // (seconds * 30)]
-        frame.pts = i
-        for packet in stream.encode(frame):
-            out.mux(packet)
-    for packet in stream.encode():
-        out.mux(packet)
-    out.close()
+
+    def frame(i: int) -> av.VideoFrame:
+        chosen = scenes[i * 4 // (seconds * 30)]
+        chosen.pts = i
+        return chosen
+
+    encode_all(out, stream, (frame(i) for i in range(seconds * 30)))
     return path
 
 

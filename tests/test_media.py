@@ -28,6 +28,7 @@ from app.paths import FONT_PATH
 from app.store.archive import export_archive
 from app.store.archive_import import import_archive
 from app.store.store import Store
+from tests.imagegen.media import encode_all
 
 TRACKING = "73485457553000"
 PHONE = "13712345678"
@@ -44,7 +45,8 @@ def phone_video(path: Path, seconds: int = 8, rotation: int = 0) -> Path:
     if rotation:
         stream.width, stream.height = 368, 640
         stream.set_display_rotation(rotation)
-    for i in range(seconds * 10):
+
+    def frame(i: int) -> av.VideoFrame:
         label = i < seconds * 5
         img = Image.new("RGB", (640, 368), (236, 232, 222) if label else (40, 70, 110))
         draw = ImageDraw.Draw(img)
@@ -52,26 +54,23 @@ def phone_video(path: Path, seconds: int = 8, rotation: int = 0) -> Path:
         draw.text((40, 150), text, fill=(20, 20, 20) if label else (250, 250, 250), font=font)
         if rotation:  # stored turned back against the tag, as the camera wrote it
             img = img.rotate(-rotation, expand=True)
-        for packet in stream.encode(av.VideoFrame.from_image(img)):
-            out.mux(packet)
-    for packet in stream.encode():
-        out.mux(packet)
-    out.close()
+        return av.VideoFrame.from_image(img)
+
+    encode_all(out, stream, (frame(i) for i in range(seconds * 10)))
     return path
 
 
 def sound_only_mp4(path: Path) -> Path:
     out = av.open(str(path), "w", format="mp4")
     stream = out.add_stream("aac", rate=16000)
-    for i in range(20):
+
+    def frame(i: int) -> av.AudioFrame:
         tone = np.sin(np.arange(i * 1024, (i + 1) * 1024, dtype=np.float32) / 5) * 0.3
-        frame = av.AudioFrame.from_ndarray(tone.reshape(1, -1), format="fltp", layout="mono")
-        frame.rate, frame.pts = 16000, i * 1024
-        for packet in stream.encode(frame):
-            out.mux(packet)
-    for packet in stream.encode():
-        out.mux(packet)
-    out.close()
+        chunk = av.AudioFrame.from_ndarray(tone.reshape(1, -1), format="fltp", layout="mono")
+        chunk.rate, chunk.pts = 16000, i * 1024
+        return chunk
+
+    encode_all(out, stream, (frame(i) for i in range(20)))
     return path
 
 
