@@ -32,6 +32,7 @@ from app.privacy import redaction
 from app.records import FoundEntry, Redaction, facts_of
 from app.store.models import EvidenceItem
 from app.store.store import Store
+from ui.video_frames import VideoFrames
 
 BOX_COLOURS = {"order_number": "#e74c3c", "timestamp": "#2980b9", "amount": "#27ae60",
                "transaction_id": "#8e44ad", "tracking_number": "#d35400"}
@@ -205,10 +206,12 @@ class DetailPanel(QWidget):
         self.text.setReadOnly(True)
         self.text.setPlaceholderText(self.tr("文字识别结果"))
         self.text.setToolTip(self.tr("识别出的全部文字，可选中复制"))
+        self.frames = VideoFrames()  # shown for a video only
         info = QWidget()
         layout = QVBoxLayout(info)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.frames)
         layout.addWidget(self.message)  # under the fields it is about
         layout.addWidget(self.order_note)
         confirm_row = QHBoxLayout()
@@ -236,6 +239,7 @@ class DetailPanel(QWidget):
 
     def show_item(self, item: EvidenceItem | None) -> None:
         self.item = item
+        self.frames.show_item(item)
         enabled = item is not None
         for widget in (self.kind, self.caption, *self.fields.values(), self.btn_draw,
                        self.btn_unredact, self.redactions, self.btn_confirm):

@@ -87,7 +87,8 @@ class JobRunner(QObject):
 
     def _progress(self, done: int, total: int, stage: str) -> None:
         words = {"import": self.tr("正在导入"), "ocr": self.tr("正在识别文字"),
-                 "export": self.tr("正在生成PDF"), "verify": self.tr("正在核验原件")}
+                 "export": self.tr("正在生成PDF"), "verify": self.tr("正在核验原件"),
+                 "frames": self.tr("正在截取视频画面")}
         word = words.get(stage, stage)
         stages = self.job.stages if self.job is not None else ()
         if len(stages) > 1 and stage in stages:

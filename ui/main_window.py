@@ -46,7 +46,7 @@ from ui.review_dialog import ReviewDialog
 from ui.settings import LANGUAGE, SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from ui.store_tools import StoreTools
 from ui.store_watcher import StoreWatcher
-from ui.workers import AnalyseJob, Job
+from ui.workers import AnalyseJob, FramesJob, Job
 
 
 class MainWindow(QMainWindow):
@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
         self.case_form.changed.connect(lambda _id: self._case_changed())
         self.detail = DetailPanel(self.store)
         self.detail.changed.connect(lambda _id: self._evidence_changed())
+        self.detail.frames.apply.connect(lambda item_id, moments: self.runner.start(
+            FramesJob(self.store, item_id, moments), lambda _n: self._evidence_changed()))
         self.checklist = ChecklistPanel()
         self.letter = LetterPanel(self.store)
         self.progress_log = ProgressPanel(self.store)

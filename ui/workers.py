@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from app.export.bundle import ExportOptions, export_case
 from app.intake import analyse_items, import_and_analyse
 from app.store.importer import ImportOutcome, ImportReport
+from app.store.media_import import set_video_frames
 from app.store.store import Store
 from app.store.thumbnails import thumbnail_path
 from app.store.verify import VerifyReport, verify_store
@@ -120,6 +121,27 @@ class AnalyseJob(Job):
                           done, total, "ocr"),
                       should_cancel=lambda: self.cancelled)
         return len(items)
+
+
+class FramesJob(Job):
+    """A video's contact sheet drawn again at the frames the buyer chose, then read."""
+
+    stages = ("frames", "ocr")
+
+    def __init__(self, store: Store, item_id: int, moments: list[float]) -> None:
+        super().__init__()
+        self.store, self.item_id, self.moments = store, item_id, moments
+
+    def work(self) -> int:
+        item = self.store.get_item(self.item_id)
+        if item is None:
+            return 0
+        self.signals.progress.emit(0, 1, "frames")
+        item = set_video_frames(self.store, item, self.moments)
+        analyse_items(self.store, [item], on_progress=lambda done, total, *_:
+                      self.signals.progress.emit(done, total, "ocr"),
+                      should_cancel=lambda: self.cancelled)
+        return 1
 
 
 class ExportJob(Job):

@@ -12,7 +12,8 @@ from pathlib import Path
 from app.i18n import Lang, choose, pick
 from app.paths import CHANNELS_PATH, RULES_PATH
 
-KINDS: tuple[str, ...] = ("order", "chat", "payment", "logistics", "photo", "other")
+KINDS: tuple[str, ...] = ("order", "chat", "payment", "logistics", "photo", "video",
+                          "invoice", "report", "audio", "other")
 PLATFORMS: tuple[str, ...] = ("taobao", "tmall", "jd", "pdd", "other")
 
 

@@ -30,7 +30,7 @@ from app.media.reading import read_media
 from app.records import BadRecords, checked_found, checked_redactions
 from app.store.archive import FORMAT, FORMAT_VERSION, LOCAL_FIELDS, MANIFEST, ArchiveError
 from app.store.blobs import StagedFile
-from app.store.media_import import face_fields, write_text_layer
+from app.store.media_import import draw_sheet, face_fields, write_text_layer
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
 
@@ -232,7 +232,11 @@ def _insert_rows(store: Store, staged: dict[str, tuple[StagedFile, str]], rows: 
                 fields = {k: v for k, v in fields.items() if k != "_member"}
                 suffix = staged[fields["sha256"]][1]
                 fields["stored_path"] = store.blobs.relative_path(fields["sha256"], suffix)
-                if fields.get("media", "image") != "image":
+                if fields.get("media") == "video" and fields.get("frame_times"):
+                    # the frames the buyer chose, drawn again the same
+                    fields.update(draw_sheet(store, store.blobs.absolute(
+                        fields["stored_path"]), fields["sha256"], fields["frame_times"]))
+                elif fields.get("media", "image") != "image":
                     fields.update(face_fields(store, fields["sha256"]))
                 s.add(EvidenceItem(case_id=case.id, **fields))
             for sub in rows.submissions:

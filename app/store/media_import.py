@@ -9,14 +9,17 @@ import io
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 from sqlalchemy.exc import IntegrityError
 
 from app.evidence_types import EvidenceType
 from app.files import atomic_write
+from app.media.faces import contact_sheet
 from app.media.pdf import TextRun
 from app.media.reading import MediaReading, read_media
+from app.media.video import MAX_FRAMES, frames_at, probe_video
 from app.store.blobs import StagedFile
 from app.store.models import EvidenceItem
 from app.store.store import FACES, Store
@@ -74,3 +77,30 @@ def _item(case_id: int, path: Path, staged: StagedFile, relative: str, modified:
         frame_times=reading.frame_times, kind=FIRST_KIND[reading.media],
         # A recording's card holds nothing to read; frames and pages are OCRed.
         ocr_status="done" if reading.media == "audio" else "pending")
+
+
+def draw_sheet(store: Store, original: Path, sha256: str, times: list[float]
+               ) -> dict[str, Any]:
+    """The contact sheet of the video `original` at these moments (seconds), stored as a
+    face of its own; the item columns that describe it."""
+    info = probe_video(original)
+    wanted = sorted({round(min(max(0.0, t), info.duration), 1) for t in times})[:MAX_FRAMES]
+    frames = frames_at(original, info, wanted or [0.0])
+    sheet = contact_sheet(frames, sha256)
+    chosen = [t for t, _ in frames]
+    variant = hashlib.sha256(repr(chosen).encode()).hexdigest()[:12]
+    face_path, face_sha = store.write_face(sha256, sheet, variant)
+    return {"frame_times": chosen, "face_path": face_path, "face_sha256": face_sha,
+            "width": sheet.width, "height": sheet.height}
+
+
+def set_video_frames(store: Store, item: EvidenceItem, times: list[float]) -> EvidenceItem:
+    """The frames the buyer chose (seconds into the video): the contact sheet drawn again
+    from the original. What was read and found on the old sheet no longer fits it (boxes
+    are in its pixels), so it is cleared and the new sheet is read again; the buyer's own
+    corrections of values are kept."""
+    assert item.id is not None and item.media == "video"
+    sheet = draw_sheet(store, store.item_path(item), item.sha256, times)
+    return store.update_item(
+        item.id, **sheet, ocr_status="pending", ocr_text="", facts=[], redactions=[],
+        order_numbers=[], timestamps=[], amounts=[], extractor_version="")

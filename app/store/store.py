@@ -39,7 +39,8 @@ CASE_FIELDS = {
 ITEM_FIELDS = {
     "position", "kind", "kind_confirmed", "caption", "ocr_status", "ocr_error", "ocr_text",
     "extractor_version", "order_numbers", "timestamps", "amounts", "facts", "user_facts",
-    "redactions", "pixel_print", "read_doubt",
+    "redactions", "pixel_print", "read_doubt", "frame_times", "face_path", "face_sha256",
+    "width", "height",
 }
 SUBMISSION_FIELDS = {
     "submitted_on", "channel", "reference", "status", "notes", "replies", "next_follow_up",
@@ -248,9 +249,11 @@ class Store:
         picture, the face for other media."""
         return self.data_dir / item.face_path if item.face_path else self.item_path(item)
 
-    def write_face(self, sha256: str, face: Image.Image) -> tuple[str, str]:
-        """Store the face of the original with this hash; (relative path, its hash)."""
-        relative = f"{FACES}/{sha256}.jpg"
+    def write_face(self, sha256: str, face: Image.Image, variant: str = "") -> tuple[str, str]:
+        """Store the face of the original with this hash (`variant`: one the buyer chose,
+        beside the one drawn at import, which other cases may share); (relative path, its
+        hash)."""
+        relative = f"{FACES}/{sha256}{'-' + variant if variant else ''}.jpg"
         buffer = io.BytesIO()
         face.save(buffer, "JPEG", quality=90, subsampling=0)  # text: full colour detail
         data = buffer.getvalue()

@@ -350,142 +350,142 @@ Here you will see the evidence its complaint type needs (order screenshots, chat
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="164" />
+        <location filename="../../ui/detail_panel.py" line="165" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="166" />
+        <location filename="../../ui/detail_panel.py" line="167" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="168" />
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="168" />
+        <location filename="../../ui/detail_panel.py" line="169" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169" />
+        <location filename="../../ui/detail_panel.py" line="170" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="171" />
+        <location filename="../../ui/detail_panel.py" line="172" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="172" />
+        <location filename="../../ui/detail_panel.py" line="173" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="175" />
+        <location filename="../../ui/detail_panel.py" line="176" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="181" />
+        <location filename="../../ui/detail_panel.py" line="182" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="183" />
+        <location filename="../../ui/detail_panel.py" line="184" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="185" />
+        <location filename="../../ui/detail_panel.py" line="186" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="187" />
+        <location filename="../../ui/detail_panel.py" line="188" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="191" />
+        <location filename="../../ui/detail_panel.py" line="192" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="198" />
+        <location filename="../../ui/detail_panel.py" line="199" />
         <source>确认识别结果</source>
         <translation>Confirm readings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="199" />
+        <location filename="../../ui/detail_panel.py" line="200" />
         <source>核对图中的订单号、时间和金额无误后确认；确认的值才会作为案件的订单号印在封面上</source>
         <translation>Confirm after checking the order numbers, times and amounts against the picture; only confirmed values go on the cover as the case's order numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="206" />
+        <location filename="../../ui/detail_panel.py" line="207" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="207" />
+        <location filename="../../ui/detail_panel.py" line="208" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="220" />
+        <location filename="../../ui/detail_panel.py" line="223" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="272" />
+        <location filename="../../ui/detail_panel.py" line="276" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="276" />
+        <location filename="../../ui/detail_panel.py" line="280" />
         <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
         <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="280" />
+        <location filename="../../ui/detail_panel.py" line="284" />
         <source>识别结果尚未核对</source>
         <translation>Readings not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="304" />
+        <location filename="../../ui/detail_panel.py" line="308" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="333" />
+        <location filename="../../ui/detail_panel.py" line="337" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="333" />
+        <location filename="../../ui/detail_panel.py" line="337" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="334" />
+        <location filename="../../ui/detail_panel.py" line="338" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="334" />
+        <location filename="../../ui/detail_panel.py" line="338" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="335" />
+        <location filename="../../ui/detail_panel.py" line="339" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="335" />
+        <location filename="../../ui/detail_panel.py" line="339" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -734,17 +734,22 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Checking originals</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="94" />
+        <location filename="../../ui/job_runner.py" line="91" />
+        <source>正在截取视频画面</source>
+        <translation>Taking frames from the video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/job_runner.py" line="95" />
         <source>第 {0}/{1} 步：{2}</source>
         <translation>Step {0} of {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="95" />
+        <location filename="../../ui/job_runner.py" line="96" />
         <source>{0} {1}/{2}</source>
         <translation>{0} {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/job_runner.py" line="97" />
+        <location filename="../../ui/job_runner.py" line="98" />
         <source>（正在启动识别引擎…）</source>
         <translation> (starting the text recognition engines…)</translation>
     </message>
@@ -867,7 +872,7 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="148" />
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
@@ -937,22 +942,22 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Check, one by one, the order numbers, times and amounts OCR was unsure of (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>在图上拖出方框遮盖个人信息，然后再导出</source>
         <translation>Drag boxes over the personal data on the picture, then export again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>新案件 {0}</source>
         <translation>New case {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>已新建案件“{0}”，可在上方改名</source>
         <translation>Created the case "{0}"; rename it above</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>订单 {0}</source>
         <translation>Order {0}</translation>
     </message>
@@ -967,52 +972,52 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Add screenshots, photos, videos, PDFs or recordings to this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>有 {0} 项投诉已到跟进日期，见“投诉进度”</source>
         <translation>{0} complaint(s) are due for follow-up; see Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>从案件中移除选中的 {0} 份证据？</source>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
@@ -1290,6 +1295,34 @@ Such a file should only go to the authority handling your complaint, never to a 
         <location filename="../../ui/assistant_panels.py" line="188" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
+    </message>
+</context>
+<context>
+    <name>VideoFrames</name>
+    <message>
+        <location filename="../../ui/video_frames.py" line="59" />
+        <source>添加画面</source>
+        <translation>Add frame</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_frames.py" line="66" />
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_frames.py" line="68" />
+        <source>重新生成画面</source>
+        <translation>Redo frames</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_frames.py" line="69" />
+        <source>按所选时间重新截取画面；新画面会重新识别文字</source>
+        <translation>Take the frames again at the chosen moments; the new frames are read again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_frames.py" line="72" />
+        <source>视频画面</source>
+        <translation>Video frames</translation>
     </message>
 </context>
 <context>
