@@ -239,3 +239,44 @@ def _cut(path: Path, keep: int) -> Path:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_a_three_hour_video_gets_sparse_frames_without_being_decoded_whole(
+        store: Store, tmp_path: Path) -> None:
+    """A night-long recording of a parcel room: 3 hours at 1 frame a second, small."""
+    path = tmp_path / "3h.mp4"
+    out = av.open(str(path), "w")
+    stream = out.add_stream("h264", rate=1, options={"preset": "ultrafast", "g": "60"})
+    stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+    shades = [av.VideoFrame.from_image(Image.new("RGB", (64, 48), (n * 20, 90, 140)))
+              for n in range(10)]
+
+    def frame(i: int) -> av.VideoFrame:
+        chosen = shades[i * 10 // (3 * 3600)]
+        chosen.pts = i
+        return chosen
+
+    encode_all(out, stream, (frame(i) for i in range(3 * 3600)))
+    case = new_case(store)
+    report = import_and_analyse(store, case, [path], ocr=False)
+    assert report.count("imported") == 1, report.outcomes
+    (item,) = store.items(case)
+    assert 3 * 3600 - 2 <= item.duration_s <= 3 * 3600 + 2
+    assert 20 <= len(item.frame_times) <= 24  # evenly through it, by seeking
+    assert item.frame_times[-1] > 2.5 * 3600
+
+
+def test_a_pdf_page_five_metres_wide_is_drawn_small(store: Store, tmp_path: Path) -> None:
+    """A PDF that says its page is 200 inches square: at print resolution a 30000-pixel
+    square, gigabytes; the face stays within its limits."""
+    path = tmp_path / "huge-page.pdf"
+    c = canvas.Canvas(str(path), pagesize=(14400, 14400))
+    c.setFont("Helvetica", 400)
+    c.drawString(1000, 7000, "Invoice 24442000000012345678")
+    c.showPage()
+    c.save()
+    case = new_case(store)
+    report = import_and_analyse(store, case, [path], ocr=False)
+    assert report.count("imported") == 1, report.outcomes
+    (item,) = store.items(case)
+    assert item.width <= 2000 and item.width * item.height <= 48_000_000

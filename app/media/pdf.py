@@ -9,6 +9,7 @@ drawn over a text layer leaves the text to copy).
 
 from __future__ import annotations
 
+import math
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,10 @@ from app.i18n import Refusal
 MAX_PAGES = 50  # an e-invoice has one, a test report a few dozen; more is not one exhibit
 FACE_DPI = 150  # readable print of 9-pt text
 FACE_MAX_HEIGHT = 60_000  # px: JPEG's limit is 65,535; long documents render smaller
+# A page may say it is 5 m wide (a PDF "bomb" draws nothing at a huge size): the face is
+# never wider than an A4 page at 240 dpi, nor more than 48 MP in all.
+FACE_MAX_WIDTH = 2_000
+FACE_MAX_PIXELS = 48_000_000
 PAGE_GAP = 40  # px of white between pages: where the bundle cuts
 POINTS_PER_INCH = 72
 
@@ -71,9 +76,12 @@ def probe_pdf(path: Path) -> PdfInfo:
 
 def face_scale(sizes: list[tuple[float, float]]) -> float:
     """Pixels per point: FACE_DPI, less when the pages would not fit FACE_MAX_HEIGHT."""
-    height_pt = sum(h for _, h in sizes)
+    height_pt = max(1.0, sum(h for _, h in sizes))
+    width_pt = max(1.0, max(w for w, _ in sizes))
     room = FACE_MAX_HEIGHT - PAGE_GAP * (len(sizes) - 1)
-    return min(FACE_DPI / POINTS_PER_INCH, room / max(1.0, height_pt))
+    by_area = math.sqrt(FACE_MAX_PIXELS / (width_pt * height_pt))
+    return min(FACE_DPI / POINTS_PER_INCH, room / height_pt, FACE_MAX_WIDTH / width_pt,
+               by_area)
 
 
 def render_face(path: Path) -> tuple[Image.Image, list[TextRun]]:
