@@ -114,3 +114,21 @@ def test_the_cover_prints_only_orders_the_buyer_stands_behind(store: Store,
     everything = "\n".join(pages)
     assert "截图识别为 " + MISREAD in everything  # shown as a misreading of the case's
     assert OTHER + "（其他订单）" in everything
+
+
+def test_the_case_form_is_filled_only_from_confirmed_values() -> None:
+    from app.case.prefill import prefill
+    from app.store.models import Case, EvidenceItem
+
+    def exhibit(kind: str, **user: list[str]) -> EvidenceItem:
+        return EvidenceItem(case_id=1, sha256="x", stored_path="", original_name="a.png",
+                            size_bytes=1, width=1, height=1, image_format="PNG", kind=kind,
+                            order_numbers=[OTHER], amounts=["59.00"], user_facts=user)
+
+    empty = Case(title="耳机")
+    assert prefill(empty, [exhibit("order")]) == {}  # raw readings never fill the form
+    confirmed = [exhibit("chat", amounts=["1.00"]),
+                 exhibit("order", order_numbers=[CASE_ORDER], amounts=["129.00"])]
+    assert prefill(empty, confirmed) == {"order_numbers": [CASE_ORDER], "amount": "129.00"}
+    typed = Case(title="耳机", order_numbers=[MISREAD], amount="5.00")
+    assert prefill(typed, confirmed) == {}  # what the buyer typed stays

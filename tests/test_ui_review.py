@@ -38,7 +38,7 @@ def unsure_case(win: MainWindow, tmp_path: Path) -> int:
              FactRecord(type="amount", value="128.00", text="¥128.00", box=[200, 120, 160, 40],
                         to_check=True)]
     win.store.update_item(item_id, facts=facts, order_numbers=[READ], amounts=["128.00"],
-                          timestamps=["2024-11-20T16:07:11"])
+                          timestamps=["2024-11-20T16:07:11"], kind="order")
     win.cases.reload(select=case.id)
     return item_id
 
@@ -85,3 +85,7 @@ def test_review_queue_is_walked_with_the_keyboard(qtbot, window: MainWindow,  # 
     assert item is not None
     assert item.user_facts == {"order_numbers": [TRUE], "amounts": ["128.00"]}
     assert review_queue(window.store.items(item.case_id)) == []
+    # the empty case form takes what the buyer confirmed, not what OCR read
+    assert window.case_form.order.text() == TRUE and window.case_form.amount.text() == "128.00"
+    case = window.store.get_case(item.case_id)
+    assert case is not None and case.order_numbers == [TRUE]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.case.deadline import read_completion_date
+from app.case.prefill import prefill
 from app.case.rules import PLATFORMS, load_rules
 from app.i18n import t
 from app.store.models import Case
@@ -134,14 +135,31 @@ class CaseForm(QWidget):
         self.case = case
         self._update_completed_hint()
 
-    def refresh_read_dates(self) -> None:
-        """New evidence may carry a 成交时间: show it without touching what was entered."""
-        if self.case is not None and self.case.id is not None:
-            self.read_completion = read_completion_date(self.store.items(self.case.id))
-            if not self.completed_known.isChecked() and self.read_completion is not None:
-                with QSignalBlocker(self.completed):
-                    self.completed.setDate(_qdate(self.read_completion[0]))
-            self._update_completed_hint()
+    def refresh_from_evidence(self) -> None:
+        """New or confirmed evidence: show a 成交时间 read from it, and fill the order
+        number and amount from values the buyer confirmed, where the form is empty;
+        what was entered is never touched."""
+        if self.case is None or self.case.id is None:
+            return
+        self._prefill(self.case.id)
+        self.read_completion = read_completion_date(self.store.items(self.case.id))
+        if not self.completed_known.isChecked() and self.read_completion is not None:
+            with QSignalBlocker(self.completed):
+                self.completed.setDate(_qdate(self.read_completion[0]))
+        self._update_completed_hint()
+
+    def _prefill(self, case_id: int) -> None:
+        assert self.case is not None
+        empty = {"order_numbers": not self.order.text().strip(),
+                 "amount": not self.amount.text().strip()}
+        fields = {k: v for k, v in prefill(self.case, self.store.items(case_id)).items()
+                  if empty[k]}
+        if fields:
+            case = self.store.update_case(case_id, **fields)
+            self.case = None  # no saving while the widgets are filled
+            self.order.setText(case.order_number)
+            self.amount.setText(case.amount)
+            self.case = case
 
     def save(self) -> None:
         if self.case is None or self.case.id is None:

@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
             if selected is not None:
                 self.select_item(selected)
         self.evidence.show_grid_or_hint()
-        self.case_form.refresh_read_dates()
+        self.case_form.refresh_from_evidence()
         self._update_checklist()
         if reload:
             self.letter.refresh_draft()
