@@ -264,6 +264,13 @@ def tilt(img: Image.Image) -> float:
     return max((best + i * fine for i in range(-4, 5)), key=sharpness)
 
 
+def turned(img: Image.Image, angle: float) -> Image.Image:
+    """`img` turned by `angle` (as tilt gives it) on white, its canvas grown to hold it
+    all: what app.ocr.words.Turn takes boxes back through."""
+    return img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
+                      fillcolor=(255, 255, 255))
+
+
 PRINT_WIDTH = 64
 PRINT_MAX_HEIGHT = 640  # a long scrolling capture is cut here
 BLOCK = 4

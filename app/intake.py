@@ -140,9 +140,10 @@ def analyse_items(
     """OCR the given items and store the results; returns the updated items. A PDF's
     text layer stands in for OCR (put in the recognition cache under its face's hash)."""
     cache_dir = store.data_dir / "cache" / "ocr"
+    cache = RecognitionCache(cache_dir)
     for item in items:
         if item.media == "pdf":
-            _cache_text_layer(store, item, RecognitionCache(cache_dir))
+            _cache_text_layer(store, item, cache)
     paths = [store.picture_path(item) for item in items]
     updated: list[EvidenceItem] = []
 
@@ -158,7 +159,7 @@ def analyse_items(
 
 def _cache_text_layer(store: Store, item: EvidenceItem, cache: RecognitionCache) -> None:
     try:
-        runs = json.loads(text_layer_path(store, item).read_text("utf-8"))
+        runs = json.loads(text_layer_path(store, item.sha256).read_text("utf-8"))
     except (OSError, ValueError):
         return  # no text layer (a scan): the pages are OCRed
     cache.put(item.face_sha256, text_layer_recognition(runs, item.width, item.height))

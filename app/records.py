@@ -6,6 +6,7 @@ Keys added after the first release are NotRequired: rows written then lack them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Annotated, Literal, NotRequired, TypeGuard
 
 from annotated_types import Len
@@ -16,6 +17,18 @@ FactType = Literal["order_number", "transaction_id", "tracking_number", "timesta
                    "amount"]
 Side = Literal["buyer", "seller"]
 Box = Annotated[list[int], Len(4, 4)]  # x, y, width, height
+
+
+def union_boxes(boxes: Iterable[Sequence[int]]) -> tuple[int, int, int, int]:
+    """The smallest box (x, y, width, height) around all of `boxes`; zeros for none."""
+    boxes = list(boxes)
+    if not boxes:
+        return (0, 0, 0, 0)
+    left = min(b[0] for b in boxes)
+    top = min(b[1] for b in boxes)
+    right = max(b[0] + b[2] for b in boxes)
+    bottom = max(b[1] + b[3] for b in boxes)
+    return (left, top, right - left, bottom - top)
 
 
 class FactRecord(TypedDict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.case.facts import FACT_KEYS, format_values, parse_values, set_user_facts
-from app.records import FactType, facts_of
+from app.records import FactType, facts_of, union_boxes
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
@@ -44,13 +44,9 @@ def review_queue(items: list[EvidenceItem]) -> list[ToReview]:
                       if f.get("to_check") and not f.get("inferred")]
             if not unsure:
                 continue
-            left = min(f["box"][0] for f in unsure)
-            top = min(f["box"][1] for f in unsure)
-            right = max(f["box"][0] + f["box"][2] for f in unsure)
-            bottom = max(f["box"][1] + f["box"][3] for f in unsure)
-            box = (left, top, right - left, bottom - top)
             queue.append(ToReview(item.id, number, key, item.effective(key),
-                                  list(dict.fromkeys(str(f["value"]) for f in unsure)), box))
+                                  list(dict.fromkeys(str(f["value"]) for f in unsure)),
+                                  union_boxes(f["box"] for f in unsure)))
     return queue
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from PIL import Image
 
 from app.export.images import MAX_DPI, ImageSlice, encode
-from app.imaging import TILT_STEPS, open_upright, tilt
+from app.imaging import TILT_STEPS, open_upright, tilt, turned
 from app.privacy.redaction import burn
+from app.records import union_boxes
 from app.store.models import EvidenceItem
 
 # Only when the text covers less than this share of the photo does a close-up add detail.
@@ -40,10 +41,8 @@ def text_region(item: EvidenceItem) -> tuple[int, int, int, int] | None:
         [r["box"] for r in item.redactions if r["source"] == "auto"]
     if len(boxes) < 2:
         return None
-    left = min(b[0] for b in boxes)
-    top = min(b[1] for b in boxes)
-    right = max(b[0] + b[2] for b in boxes)
-    bottom = max(b[1] + b[3] for b in boxes)
+    left, top, width, height = union_boxes(boxes)
+    right, bottom = left + width, top + height
     mx, my = int((right - left) * MARGIN), int((bottom - top) * MARGIN)
     left, top = max(0, left - mx), max(0, top - my)
     right, bottom = min(item.width, right + mx), min(item.height, bottom + my)
@@ -71,8 +70,7 @@ def prepare_closeup(original: bytes, region: tuple[int, int, int, int],
     img.close()
     angle = tilt(crop)
     if abs(angle) >= TILT_STEPS[1]:
-        crop = crop.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
-                           fillcolor=(255, 255, 255))
+        crop = turned(crop, angle)
     scale_pt = min(content_width / crop.width, room_height / crop.height)
     if scale_pt * sx < MIN_GAIN * photo_width_pt / full[0]:
         return None

@@ -33,13 +33,13 @@ from app.export.layout import (
     local_time,
 )
 from app.files import sha256_of
+from app.imaging import BIG_DECODE
 from app.media.faces import clock
 from app.privacy.redaction import boxes_to_burn
 from app.store.models import EvidenceItem
 
 # Pictures other than JPEG decode whole (four bytes a pixel): two near the pixel limit at
 # once would double the export's memory, so the large ones take turns.
-BIG_DECODE = 20_000_000
 _ONE_BIG_DECODE = threading.Lock()
 
 

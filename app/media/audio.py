@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.i18n import Refusal
-from app.media.video import recorded_at
+from app.media.video import duration_of, recorded_at
 
 
 class AudioRejected(Refusal):
@@ -35,11 +35,8 @@ def probe_audio(path: Path) -> AudioInfo:
             decoded = next(iter(container.decode(stream)), None)
             if decoded is None:
                 raise AudioRejected("err.audio_no_sound")
-            duration = float(container.duration or 0) / 1_000_000
-            if not duration and stream.duration and stream.time_base:
-                duration = float(stream.duration * stream.time_base)
-            tags = {**dict(container.metadata), **dict(stream.metadata)}
-            return AudioInfo(duration, stream.codec_context.name, recorded_at(tags))
+            return AudioInfo(duration_of(container, stream), stream.codec_context.name,
+                             recorded_at(container, stream))
     except (av.FFmpegError, OSError, ValueError, EOFError) as exc:
         raise AudioRejected("err.media_unreadable", kind_zh="录音", kind_en="recording",
                             detail=type(exc).__name__) from exc

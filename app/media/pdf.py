@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +33,6 @@ class PdfRejected(Refusal):
     pass
 
 
-@dataclass(frozen=True)
-class PdfInfo:
-    pages: int
-    has_text: bool
-
-
 # A run of text on the face: (text, left, top, width, height) in face pixels.
 TextRun = tuple[str, int, int, int, int]
 
@@ -56,7 +49,8 @@ def _open(path: Path) -> Any:
                           detail=str(exc)[:80]) from exc
 
 
-def probe_pdf(path: Path) -> PdfInfo:
+def probe_pdf(path: Path) -> int:
+    """The PDF's page count, once it is known to open and to be short enough."""
     with closing(_open(path)) as pdf:
         pages = len(pdf)
         if pages == 0:
@@ -64,14 +58,7 @@ def probe_pdf(path: Path) -> PdfInfo:
                               detail="0 pages")
         if pages > MAX_PAGES:
             raise PdfRejected("err.pdf_too_many_pages", pages=pages, limit=MAX_PAGES)
-        page = pdf[0]
-        try:
-            textpage = page.get_textpage()
-            has_text = textpage.count_chars() > 0
-            textpage.close()
-        finally:
-            page.close()
-        return PdfInfo(pages, has_text)
+        return pages
 
 
 def face_scale(sizes: list[tuple[float, float]]) -> float:

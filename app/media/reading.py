@@ -24,8 +24,6 @@ class MediaReading:
     duration: float = 0.0
     recorded_at: datetime | None = None
     pages: int = 0
-    width: int = 0  # the video's own upright size (the face has its own)
-    height: int = 0
     frame_times: list[float] = field(default_factory=list)
     text_runs: list[TextRun] = field(default_factory=list)  # a PDF's text layer
 
@@ -34,9 +32,9 @@ def read_media(path: Path, kind: EvidenceType, sha256: str, name: str) -> MediaR
     """The reading of a staged file; a Refusal (VideoRejected, PdfRejected,
     AudioRejected) says why it cannot be evidence."""
     if kind is PDF:
-        info = probe_pdf(path)
+        pages = probe_pdf(path)
         face, runs = render_face(path)
-        return MediaReading("pdf", "PDF", face, pages=info.pages, text_runs=runs)
+        return MediaReading("pdf", "PDF", face, pages=pages, text_runs=runs)
     if kind is VIDEO:
         video = probe_video(path)
         frames = key_frames(path, video)
@@ -44,8 +42,7 @@ def read_media(path: Path, kind: EvidenceType, sha256: str, name: str) -> MediaR
         for _, img in frames:
             img.close()
         return MediaReading("video", video.codec.upper(), sheet, video.duration,
-                            video.recorded_at, width=video.width, height=video.height,
-                            frame_times=[moment for moment, _ in frames])
+                            video.recorded_at, frame_times=[moment for moment, _ in frames])
     if kind is AUDIO:
         audio = probe_audio(path)
         card = audio_card(audio.duration, audio.codec, audio.recorded_at, name, sha256)

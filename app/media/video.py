@@ -1,5 +1,5 @@
 """Videos (an unboxing filmed in one take) read with PyAV, whose wheels carry FFmpeg: the
-duration, size and recording time from the container, and the frames worth printing.
+duration, rotation and recording time from the container, and the frames worth printing.
 
 Frames are chosen without decoding the whole video: the key frames are scanned for scene
 changes (a phone writes one every second or two, and one at each cut), and one frame is
@@ -35,8 +35,6 @@ class VideoRejected(Refusal):
 @dataclass(frozen=True)
 class VideoInfo:
     duration: float  # seconds
-    width: int  # upright, as the phone showed it
-    height: int
     rotation: int  # degrees counter-clockwise to turn the stored frames upright
     codec: str
     recorded_at: datetime | None
@@ -52,11 +50,12 @@ def _open(path: Path) -> Any:
                             detail=type(exc).__name__) from exc
 
 
-def recorded_at(metadata: dict[str, str]) -> datetime | None:
-    """When the recording started, from the container's tags (QuickTime's own first: it
-    carries the phone's time zone)."""
+def recorded_at(container: Any, stream: Any) -> datetime | None:
+    """When the recording started, from the container's and the stream's tags
+    (QuickTime's own first: it carries the phone's time zone)."""
+    tags = {**dict(container.metadata), **dict(stream.metadata)}
     for key in ("com.apple.quicktime.creationdate", "creation_time", "date"):
-        value = metadata.get(key, "").strip()
+        value = str(tags.get(key, "")).strip()
         if not value:
             continue
         try:
@@ -74,20 +73,17 @@ def probe_video(path: Path) -> VideoInfo:
         if not container.streams.video:
             raise VideoRejected("err.video_no_frames")
         stream = container.streams.video[0]
-        duration = _duration(container, stream)
+        duration = duration_of(container, stream)
         first = next(_frames(container, stream), None)
         if first is None:
             raise VideoRejected("err.video_no_frames")
         rotation = int(getattr(first, "rotation", 0) or 0) % 360
-        width, height = first.width, first.height
-        if rotation in (90, 270):
-            width, height = height, width
-        tags = {**dict(container.metadata), **dict(stream.metadata)}
-        return VideoInfo(duration, width, height, rotation, stream.codec_context.name,
-                         recorded_at(tags))
+        return VideoInfo(duration, rotation, stream.codec_context.name,
+                         recorded_at(container, stream))
 
 
-def _duration(container: Any, stream: Any) -> float:
+def duration_of(container: Any, stream: Any) -> float:
+    """Seconds, from the container, else from the stream."""
     if container.duration:
         return float(container.duration) / 1_000_000
     if stream.duration and stream.time_base:

@@ -17,7 +17,8 @@ from typing import Any
 
 from PIL import Image
 
-from app.ocr.words import Box, Line, Word, build_line, moved, tsv_words, union_boxes
+from app.ocr.words import Box, Line, Word, build_line, moved, tsv_words
+from app.records import union_boxes
 
 # What the Chinese model makes of a ¥ glyph standing before the digits.
 YUAN_LOOKALIKES = frozenset("兰半羊关妆筷¥Y")

@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from PIL import Image
 
-from app.imaging import TILT_STEPS, tilt
+from app.imaging import TILT_STEPS, tilt, turned
 from app.ocr.classify import meaningful_chars
-from app.ocr.words import Box, Line, Turn, union_boxes
+from app.ocr.words import Box, Line, Turn
+from app.records import union_boxes
 
 MIN_LINES = 2  # text in fewer lines than this is a product's print, not a label
 MARGIN = 0.25  # of the text area's size on each side: a line the first reading missed
@@ -54,10 +55,9 @@ def read_levelled(img: Image.Image, lines: list[Line],
     angle = tilt(crop)
     if abs(angle) < max(MIN_TILT, TILT_STEPS[1]):
         return lines
-    turned = crop.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
-                         fillcolor=(255, 255, 255))
-    turn = Turn(angle, left, top, crop.size, turned.size)
-    again = [ln.turned_back(turn) for ln in read(turned) if ln.words]
+    level = turned(crop, angle)
+    turn = Turn(angle, left, top, crop.size, level.size)
+    again = [ln.turned_back(turn) for ln in read(level) if ln.words]
     kept = [ln for ln in lines if not _centre_inside(ln.box, area)]
     replaced = [ln for ln in lines if _centre_inside(ln.box, area)]
     if _chars(again) < 0.9 * _chars(replaced):

@@ -15,7 +15,8 @@ from PIL import Image
 
 from app.ocr.digits import number_runs
 from app.ocr.paddle import PaddleReader
-from app.ocr.words import Box, Line, Word, build_line, union_boxes
+from app.ocr.words import Box, Line, Word, build_line
+from app.records import union_boxes
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from app.records import union_boxes
 
 Box = tuple[int, int, int, int]  # left, top, width, height in original image pixels
 
@@ -34,31 +37,22 @@ class Line:
     def moved(self, scale: float = 1.0, dx: int = 0, dy: int = 0) -> Line:
         """The same reading with every box taken back by moved() (from a scaled copy, or
         a crop at dx, dy) into the whole image's pixels."""
-        return Line([Word(w.text, w.conf, moved(w.box, scale, dx, dy)) for w in self.words],
-                    self.text, self.spans, self.alt_text, self.engine)
+        return self._boxes_mapped(lambda box: moved(box, scale, dx, dy))
 
     def turned_back(self, turn: Turn) -> Line:
         """The same reading with every box taken back through a turn (read from a crop
         turned level) into the whole image's pixels."""
-        return Line([Word(w.text, w.conf, turn.back(w.box)) for w in self.words],
-                     self.text, self.spans, self.alt_text, self.engine)
+        return self._boxes_mapped(turn.back)
+
+    def _boxes_mapped(self, back: Callable[[Box], Box]) -> Line:
+        return Line([Word(w.text, w.conf, back(w.box)) for w in self.words],
+                    self.text, self.spans, self.alt_text, self.engine)
 
     def box_of(self, start: int, end: int) -> Box:
         """The box covering characters start..end of the line text."""
         hit = [w.box for w, (a, b) in zip(self.words, self.spans, strict=True)
                if a < end and b > start]
         return union_boxes(hit or [w.box for w in self.words])
-
-
-def union_boxes(boxes: Any) -> Box:
-    boxes = list(boxes)
-    if not boxes:
-        return (0, 0, 0, 0)
-    left = min(b[0] for b in boxes)
-    top = min(b[1] for b in boxes)
-    right = max(b[0] + b[2] for b in boxes)
-    bottom = max(b[1] + b[3] for b in boxes)
-    return (left, top, right - left, bottom - top)
 
 
 def normalise(text: str) -> str:

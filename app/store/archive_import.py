@@ -22,7 +22,7 @@ from typing import Any, get_args
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
-from app.evidence_types import IMAGE, limit_for, type_of
+from app.evidence_types import IMAGE, VIDEO, limit_for, type_of
 from app.files import TooLarge
 from app.i18n import Refusal
 from app.imaging import probe_image
@@ -30,7 +30,7 @@ from app.media.reading import read_media
 from app.records import BadRecords, checked_found, checked_redactions
 from app.store.archive import FORMAT, FORMAT_VERSION, LOCAL_FIELDS, MANIFEST, ArchiveError
 from app.store.blobs import StagedFile
-from app.store.media_import import draw_sheet, face_fields, write_text_layer
+from app.store.media_import import draw_sheet, store_face
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
 
@@ -124,11 +124,28 @@ def _rows(manifest: dict[str, Any]) -> Rows:
     return rows
 
 
+@dataclass
+class Member:
+    """One original of the archive, as the manifest names it."""
+    sha256: str
+    name: str  # as shown in messages
+    frame_times: list[float]  # a video's chosen frames (its sheet is drawn at them)
+
+
+@dataclass
+class Staged:
+    """A member copied and checked: where it waits, the suffix it is stored under, and
+    for a video, PDF or recording the columns of its face, drawn again."""
+    stage: StagedFile
+    suffix: str = ""
+    face: dict[str, Any] = field(default_factory=dict)
+
+
 def _check_sizes(store: Store, zf: zipfile.ZipFile, items: list[dict[str, Any]]
-                 ) -> dict[str, tuple[str, str]]:
-    """member -> (sha256, name shown): each member once, within the size limit, and all of
-    them fitting on the disk with room to spare."""
-    members: dict[str, tuple[str, str]] = {}
+                 ) -> dict[str, Member]:
+    """Each member once, within the size limit, and all of them fitting on the disk with
+    room to spare."""
+    members: dict[str, Member] = {}
     total = 0
     for fields in items:
         member = fields["_member"]
@@ -142,7 +159,8 @@ def _check_sizes(store: Store, zf: zipfile.ZipFile, items: list[dict[str, Any]]
         if size > limit:
             raise ArchiveError("archive.member_too_big", name=_name(fields),
                                limit_mb=limit // 1_000_000)
-        members[member] = (fields["sha256"], _name(fields))
+        times = fields.get("frame_times") if fields.get("media") == "video" else None
+        members[member] = Member(fields["sha256"], _name(fields), list(times or []))
         total += size
     free = shutil.disk_usage(store.data_dir).free
     if total + DISK_MARGIN > free:
@@ -151,39 +169,40 @@ def _check_sizes(store: Store, zf: zipfile.ZipFile, items: list[dict[str, Any]]
     return members
 
 
-def _stage_members(store: Store, zf: zipfile.ZipFile, members: dict[str, tuple[str, str]]
-                   ) -> dict[str, tuple[StagedFile, str]]:
-    """sha256 -> (staged copy, suffix): each member copied once, never more bytes than the
-    limit whatever its header says, and checked to be the evidence its hash names (a
-    video's or PDF's face drawn again, in faces/)."""
-    staged: dict[str, tuple[StagedFile, str]] = {}
+def _stage_members(store: Store, zf: zipfile.ZipFile, members: dict[str, Member]
+                   ) -> dict[str, Staged]:
+    """sha256 -> staged: each member copied once, never more bytes than the limit
+    whatever its header says, and checked to be the evidence its hash names."""
+    staged: dict[str, Staged] = {}
     try:
-        for member, (sha256, name) in members.items():
-            stage = _stage_one(store, zf, member, name)
-            staged[sha256] = (stage, "")
-            if stage.sha256 != sha256:
-                raise ArchiveError("archive.damaged_file", name=name)
-            staged[sha256] = (stage, _check_member(store, stage, name))
+        for member, about in members.items():
+            stage = _stage_one(store, zf, member, about.name)
+            staged[about.sha256] = Staged(stage)
+            if stage.sha256 != about.sha256:
+                raise ArchiveError("archive.damaged_file", name=about.name)
+            staged[about.sha256] = _check_member(store, stage, about)
     except BaseException:
-        for stage, _ in staged.values():
-            store.blobs.discard(stage)
+        for entry in staged.values():
+            store.blobs.discard(entry.stage)
         raise
     return staged
 
 
-def _check_member(store: Store, stage: StagedFile, name: str) -> str:
-    """The suffix the original is stored under, once its decoder has read it."""
-    kind = type_of(Path(name), stage.head())
+def _check_member(store: Store, stage: StagedFile, about: Member) -> Staged:
+    """The member read by its decoder; a video's sheet drawn at its chosen frames, the
+    face of other media as an import draws it."""
+    kind = type_of(Path(about.name), stage.head())
     try:
         if kind is IMAGE:
-            return probe_image(stage.temp_path).suffix
-        reading = read_media(stage.temp_path, kind, stage.sha256, name)
+            return Staged(stage, probe_image(stage.temp_path).suffix)
+        if kind is VIDEO and about.frame_times:
+            face = draw_sheet(store, stage.temp_path, stage.sha256, about.frame_times)
+        else:
+            face = store_face(store, stage.sha256,
+                              read_media(stage.temp_path, kind, stage.sha256, about.name))
     except Refusal as exc:
-        raise ArchiveError("archive.not_evidence", name=name) from exc
-    store.write_face(stage.sha256, reading.face)
-    if reading.text_runs:
-        write_text_layer(store, stage.sha256, reading.text_runs)
-    return Path(name).suffix.lower()[:6]
+        raise ArchiveError("archive.not_evidence", name=about.name) from exc
+    return Staged(stage, Path(about.name).suffix.lower()[:6], face)
 
 
 def _stage_one(store: Store, zf: zipfile.ZipFile, member: str, name: str) -> StagedFile:
@@ -200,28 +219,28 @@ def _stage_one(store: Store, zf: zipfile.ZipFile, member: str, name: str) -> Sta
         raise ArchiveError("archive.damaged_file", name=name) from exc
 
 
-def _commit(store: Store, staged: dict[str, tuple[StagedFile, str]], rows: Rows) -> Case:
+def _commit(store: Store, staged: dict[str, Staged], rows: Rows) -> Case:
     """The originals into place, then the rows in one transaction; originals this restore
     added are taken out again if the rows cannot be written."""
     added: list[Path] = []
     try:
-        for sha256, (stage, suffix) in staged.items():
-            final = store.blobs.absolute(store.blobs.relative_path(sha256, suffix))
+        for sha256, entry in staged.items():
+            final = store.blobs.absolute(store.blobs.relative_path(sha256, entry.suffix))
             existed = final.exists()
-            store.blobs.commit(stage, store.blobs.relative_path(sha256, suffix))
+            store.blobs.commit(entry.stage, store.blobs.relative_path(sha256, entry.suffix))
             if not existed:
                 added.append(final)
         return _insert_rows(store, staged, rows)
     except BaseException:
-        for stage, _ in staged.values():
-            store.blobs.discard(stage)
+        for entry in staged.values():
+            store.blobs.discard(entry.stage)
         for path in added:
             path.chmod(0o644)
             path.unlink(missing_ok=True)
         raise
 
 
-def _insert_rows(store: Store, staged: dict[str, tuple[StagedFile, str]], rows: Rows) -> Case:
+def _insert_rows(store: Store, staged: dict[str, Staged], rows: Rows) -> Case:
     try:
         case = Case(**rows.case)
         with store.session() as s:
@@ -230,14 +249,10 @@ def _insert_rows(store: Store, staged: dict[str, tuple[StagedFile, str]], rows: 
             assert case.id is not None
             for fields in rows.items:
                 fields = {k: v for k, v in fields.items() if k != "_member"}
-                suffix = staged[fields["sha256"]][1]
-                fields["stored_path"] = store.blobs.relative_path(fields["sha256"], suffix)
-                if fields.get("media") == "video" and fields.get("frame_times"):
-                    # the frames the buyer chose, drawn again the same
-                    fields.update(draw_sheet(store, store.blobs.absolute(
-                        fields["stored_path"]), fields["sha256"], fields["frame_times"]))
-                elif fields.get("media", "image") != "image":
-                    fields.update(face_fields(store, fields["sha256"]))
+                entry = staged[fields["sha256"]]
+                fields["stored_path"] = store.blobs.relative_path(fields["sha256"],
+                                                                  entry.suffix)
+                fields.update(entry.face)
                 s.add(EvidenceItem(case_id=case.id, **fields))
             for sub in rows.submissions:
                 s.add(Submission(case_id=case.id, **sub))

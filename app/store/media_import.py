@@ -5,7 +5,6 @@ Nothing is stored when the decoder refuses the file."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +16,6 @@ from sqlalchemy.exc import IntegrityError
 from app.evidence_types import EvidenceType
 from app.files import atomic_write
 from app.media.faces import contact_sheet
-from app.media.pdf import TextRun
 from app.media.reading import MediaReading, read_media
 from app.media.video import MAX_FRAMES, frames_at, probe_video
 from app.store.blobs import StagedFile
@@ -28,24 +26,25 @@ from app.store.store import FACES, Store
 FIRST_KIND = {"video": "video", "audio": "audio", "pdf": "other"}
 
 
-def text_layer_path(store: Store, item: EvidenceItem) -> Path:
-    """Where a PDF's text layer (runs on its face) is kept for reading."""
-    return store.data_dir / FACES / f"{item.sha256}.text.json"
+def text_layer_path(store: Store, sha256: str) -> Path:
+    """Where the text layer (runs on its face) of the PDF with this hash is kept."""
+    return store.data_dir / FACES / f"{sha256}.text.json"
 
 
-def write_text_layer(store: Store, sha256: str, runs: list[TextRun]) -> None:
-    with atomic_write(store.data_dir / FACES / f"{sha256}.text.json") as fh:
-        fh.write(json.dumps(runs, ensure_ascii=False).encode())
+def store_face(store: Store, sha256: str, reading: MediaReading) -> dict[str, Any]:
+    """Write the face of a reading (and a PDF's text layer, for reading it); the item
+    columns that describe the face."""
+    if reading.text_runs:
+        with atomic_write(text_layer_path(store, sha256)) as fh:
+            fh.write(json.dumps(reading.text_runs, ensure_ascii=False).encode())
+    return _face_columns(store, sha256, reading.face)
 
 
-def face_fields(store: Store, sha256: str) -> dict[str, object]:
-    """The face columns of an item whose face was just drawn again (an archive's)."""
-    relative = f"{FACES}/{sha256}.jpg"
-    data = (store.data_dir / relative).read_bytes()
-    with Image.open(io.BytesIO(data)) as face:
-        width, height = face.size
-    return {"face_path": relative, "face_sha256": hashlib.sha256(data).hexdigest(),
-            "width": width, "height": height}
+def _face_columns(store: Store, sha256: str, face: Image.Image, variant: str = ""
+                  ) -> dict[str, Any]:
+    face_path, face_sha = store.write_face(sha256, face, variant)
+    return {"face_path": face_path, "face_sha256": face_sha, "width": face.width,
+            "height": face.height}
 
 
 def import_media(store: Store, case_id: int, path: Path, staged: StagedFile,
@@ -54,25 +53,22 @@ def import_media(store: Store, case_id: int, path: Path, staged: StagedFile,
     same file a moment ago. A Refusal says why it is not evidence (the caller then
     discards the staged copy)."""
     reading = read_media(staged.temp_path, kind, staged.sha256, path.name)
-    face_path, face_sha = store.write_face(staged.sha256, reading.face)
-    if reading.text_runs:
-        write_text_layer(store, staged.sha256, reading.text_runs)
+    face = store_face(store, staged.sha256, reading)
     relative = store.blobs.relative_path(staged.sha256, path.suffix.lower()[:6])
     store.blobs.commit(staged, relative)
     try:
         return store.add_item(_item(case_id, path, staged, relative, modified, reading,
-                                    face_path, face_sha))
+                                    face))
     except IntegrityError:
         return None
 
 
 def _item(case_id: int, path: Path, staged: StagedFile, relative: str, modified: datetime,
-          reading: MediaReading, face_path: str, face_sha: str) -> EvidenceItem:
+          reading: MediaReading, face: dict[str, Any]) -> EvidenceItem:
     return EvidenceItem(
         case_id=case_id, sha256=staged.sha256, stored_path=relative, original_name=path.name,
-        size_bytes=staged.size, width=reading.face.width, height=reading.face.height,
-        image_format=reading.format, source_modified_at=modified, media=reading.media,
-        face_path=face_path, face_sha256=face_sha, duration_s=reading.duration,
+        size_bytes=staged.size, **face, image_format=reading.format,
+        source_modified_at=modified, media=reading.media, duration_s=reading.duration,
         recorded_at=reading.recorded_at, page_count=reading.pages,
         frame_times=reading.frame_times, kind=FIRST_KIND[reading.media],
         # A recording's card holds nothing to read; frames and pages are OCRed.
@@ -89,9 +85,7 @@ def draw_sheet(store: Store, original: Path, sha256: str, times: list[float]
     sheet = contact_sheet(frames, sha256)
     chosen = [t for t, _ in frames]
     variant = hashlib.sha256(repr(chosen).encode()).hexdigest()[:12]
-    face_path, face_sha = store.write_face(sha256, sheet, variant)
-    return {"frame_times": chosen, "face_path": face_path, "face_sha256": face_sha,
-            "width": sheet.width, "height": sheet.height}
+    return {"frame_times": chosen, **_face_columns(store, sha256, sheet, variant)}
 
 
 def set_video_frames(store: Store, item: EvidenceItem, times: list[float]) -> EvidenceItem:
