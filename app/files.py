@@ -92,6 +92,10 @@ class NotARegularFile(OSError):
 class TooLarge(OSError):
     """More bytes than the limit: found while reading, not trusted from the size."""
 
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"more than {limit} bytes")
+        self.limit = limit
+
 
 def open_regular(path: Path) -> IO[bytes]:
     """Open a regular file for reading; anything else is refused without blocking (a FIFO
@@ -113,7 +117,7 @@ def read_limited(src: IO[bytes], limit: int | None) -> Iterator[bytes]:
     while chunk := src.read(CHUNK):
         total += len(chunk)
         if limit is not None and total > limit:
-            raise TooLarge(f"more than {limit} bytes")
+            raise TooLarge(limit)
         yield chunk
 
 

@@ -280,3 +280,19 @@ def test_a_pdf_page_five_metres_wide_is_drawn_small(store: Store, tmp_path: Path
     assert report.count("imported") == 1, report.outcomes
     (item,) = store.items(case)
     assert item.width <= 2000 and item.width * item.height <= 48_000_000
+
+
+def test_a_file_too_large_for_the_type_found_in_it_names_that_limit(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PDF saved without a suffix is copied under the largest limit, then held to the
+    PDF's: the message names the limit that refused it (here scaled down to 2 MB)."""
+    import app.store.importer as importer
+    from app.evidence_types import PDF, EvidenceType
+
+    small_pdf = EvidenceType(PDF.media, PDF.suffixes, 2 << 20)
+    monkeypatch.setattr(importer, "type_of", lambda _path, _head: small_pdf)
+    path = _write(tmp_path / "发票", b"%PDF-1.7\n" + b"0" * (3 << 20))
+    case = new_case(store)
+    (outcome,) = import_and_analyse(store, case, [path], ocr=False).outcomes
+    assert outcome.error_key == "err.file_too_big" and "上限 2 MB" in outcome.message
+    assert store.items(case) == [] and not list(store.blobs.tmp.iterdir())

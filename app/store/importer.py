@@ -28,7 +28,6 @@ from app.evidence_types import (
     REFUSED_SUFFIXES,
     limit_for,
     type_of,
-    type_of_suffix,
 )
 from app.files import NotARegularFile, TooLarge, open_regular, read_limited
 from app.i18n import Refusal, t, t_params
@@ -141,8 +140,8 @@ def import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
         return _error(path, exc.key, exc.params)
     except NotARegularFile:
         return _error(path, "err.not_regular")
-    except TooLarge:
-        limit = (type_of_suffix(path) or IMAGE).max_bytes >> 20
+    except TooLarge as exc:  # the limit that stopped it: the suffix's, or the type's found
+        limit = exc.limit >> 20
         return _error(path, "err.file_too_big", {"size_mb": f">{limit}", "limit_mb": limit})
     except FileNotFoundError:
         return _error(path, "err.not_found")
