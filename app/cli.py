@@ -44,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                  "\nRun `proofpack` without arguments to open the window."))
         return EXIT_USAGE
     setup_logging(resolve_data_dir(getattr(args, "data_dir", None)))
+    from app.imaging import hand_back_big_blocks  # here: `case new` needs no Pillow
+
+    hand_back_big_blocks()
     handler = {
         "case": _case, "add": _add, "scan": _scan, "export": _export, "verify": _verify,
     }[args.command]

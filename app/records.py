@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on 3.11
 
 FactType = Literal["order_number", "transaction_id", "tracking_number", "timestamp",
-                   "amount"]
+                   "amount", "invoice_number", "invoice_code", "invoice_date"]
 Side = Literal["buyer", "seller"]
 Box = Annotated[list[int], Len(4, 4)]  # x, y, width, height
 

@@ -46,15 +46,18 @@ def descendants(pid: int) -> list[int]:
 
 
 class Sampler(threading.Thread):
-    def __init__(self) -> None:
+    """Peak resident memory of a process (this one unless `pid` says) and of its tree."""
+
+    def __init__(self, pid: int | None = None) -> None:
         super().__init__(daemon=True)
+        self.pid = pid or os.getpid()
         self.main_peak = 0.0
         self.worker_peak = 0.0  # the largest single helper process (OCR worker, Tesseract)
         self.tree_peak = 0.0
         self.stop = threading.Event()
 
     def run(self) -> None:
-        me = os.getpid()
+        me = self.pid
         while not self.stop.is_set():
             main = rss_mb(me)
             workers = [rss_mb(c) for c in descendants(me)]

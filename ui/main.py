@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.i18n import Lang, choose, detect_lang, parse_lang, set_lang
+from app.imaging import hand_back_big_blocks
 from app.logs import setup_logging
 from app.paths import FONT_PATH, ICONS_DIR, TRANSLATIONS_DIR
 from app.store.store import Store, StoreUnavailable
@@ -95,6 +96,7 @@ def switch_language(old: MainWindow, lang: Lang) -> MainWindow:
 
 def run(data_dir: Path) -> int:
     log = setup_logging(data_dir)
+    hand_back_big_blocks()
     install_excepthook()
     app = make_application()
     settings = Settings()

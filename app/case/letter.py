@@ -161,7 +161,7 @@ def _key_events(events: list[TimelineEntry], lang: Lang) -> list[str]:
                 e.event in ("聊天消息", "Chat message"):
             continue  # chat times and silences are told separately
         seen.add(e.event)
-        when = f"{e.when:%Y-%m-%d %H:%M}"
+        when = e.stamp
         out.append(choose(f"{when} {e.event}（证据{e.exhibit}）",
                           f"{when} {e.event} (exhibit {e.exhibit})", lang))
     return out[:6]

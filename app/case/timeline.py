@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,6 +35,11 @@ class TimelineEntry:
     inferred: bool = False
     detail: str = ""
     reply_gap: bool = False  # a long silence of the seller, not a dated fact
+    date_only: bool = False  # an invoice's date or a submission's day: no time to show
+
+    @property
+    def stamp(self) -> str:
+        return f"{self.when:%Y-%m-%d}" if self.date_only else f"{self.when:%Y-%m-%d %H:%M}"
 
 
 def describe(label: str, kind: str, lang: Lang) -> str:
@@ -63,6 +69,11 @@ def build_timeline(
                 choose("拍摄视频" if item.media == "video" else "通话录音",
                        "Video filmed" if item.media == "video" else "Call recorded", lang),
                 number))
+        for value in dict.fromkeys(f["value"] for f in facts_of(item.facts, "invoice_date")):
+            with contextlib.suppress(ValueError):
+                entries.append(TimelineEntry(datetime.fromisoformat(value),
+                                             choose("开具发票", "Invoice issued", lang), number,
+                                             date_only=True))
         corrected = "timestamps" in item.user_facts
         if corrected:
             stamps = [(s, "", False) for s in item.effective("timestamps")]
@@ -91,6 +102,6 @@ def build_timeline(
                                       status_name(sub.status, lang)) if x)
         entries.append(TimelineEntry(datetime.combine(sub.submitted_on, datetime.min.time()),
                                      choose("提交投诉", "Complaint submitted", lang), None,
-                                     False, detail))
+                                     False, detail, date_only=True))
     entries.sort(key=lambda e: (e.when, e.exhibit or 0))
     return entries

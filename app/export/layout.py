@@ -31,6 +31,8 @@ from app.export.glyphs import FONT, markup, register_fonts
 from app.export.images import ImageSlice
 from app.i18n import Lang, Refusal, choose, current_lang, join_list
 from app.privacy.redaction import DEFAULT_TYPES
+from app.records import facts_of
+from app.store.media_import import text_layer_path
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
 
@@ -266,7 +268,28 @@ class BundleBase:
         if amounts:
             parts.append(self.tr("金额 ", "Amount ") + join_list(
                 (f"¥{a}{self._mark(item, 'amounts')}" for a in amounts), self.lang))
+        parts += self._invoice_facts(item)
         return self.tr("；", "; ").join(parts)
+
+    def _invoice_facts(self, item: EvidenceItem) -> list[str]:
+        """An invoice's number (with its code on the older kind) and its date. The buyer
+        does not confirm these: read from a PDF's own text they are the document's; read
+        by OCR they carry UNCONFIRMED."""
+        mark = "" if self._own_text(item) else UNCONFIRMED
+        named = (("invoice_code", "发票代码 ", "Invoice code "),
+                 ("invoice_number", "发票号码 ", "Invoice no. "),
+                 ("invoice_date", "开票日期 ", "Issued "))
+        parts = []
+        for fact_type, zh, en in named:
+            values = list(dict.fromkeys(
+                f["value"] + mark
+                for f in facts_of(item.facts, fact_type)))[:2]
+            if values:
+                parts.append(self.tr(zh, en) + join_list(values, self.lang))
+        return parts
+
+    def _own_text(self, item: EvidenceItem) -> bool:
+        return item.media == "pdf" and text_layer_path(self.store, item.sha256).exists()
 
     @staticmethod
     def _mark(item: EvidenceItem, key: str) -> str:

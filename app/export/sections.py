@@ -116,9 +116,9 @@ class Sections(BundleBase):
             return [*self._section("index", "证据目录", "Index of exhibits"),
                     self.p(self.tr("（尚无证据）", "(no exhibits yet)"))]
         legend = self.p(self.tr(
-            "标 * 的订单号、时间和金额是文字识别的结果，尚未经本人核对。",
-            "Order numbers, times and amounts marked * were read by text recognition and "
-            "have not been confirmed by the buyer."), "small")
+            "标 * 的订单号、时间、金额和发票信息是文字识别的结果，尚未经本人核对。",
+            "Order numbers, times, amounts and invoice details marked * were read by text "
+            "recognition and have not been confirmed by the buyer."), "small")
         return [*self._section("index", "证据目录", "Index of exhibits"), table,
                 Spacer(1, 2 * mm), legend]
 
@@ -158,7 +158,7 @@ class Sections(BundleBase):
         rows: list[list[Any]] = [[self.p(h, "cell") for h in (
             self.tr("时间", "Time"), self.tr("事件", "Event"), self.tr("出处", "Source"))]]
         for e in entries:
-            when = f"{e.when:%Y-%m-%d %H:%M}"
+            when = e.stamp
             if e.inferred:
                 when += self.tr("（推断）", " (inferred)")
             source = self.tr(f"证据{e.exhibit}", f"Exhibit {e.exhibit}") if e.exhibit \

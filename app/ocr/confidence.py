@@ -13,7 +13,8 @@ import re
 from app.ocr.extract import Fact, repair_digits
 from app.ocr.words import Box, Line
 
-CHECKED_TYPES = ("order_number", "timestamp", "amount")
+LISTED_TYPES = ("order_number", "timestamp", "amount")  # the item's lists the buyer confirms
+CHECKED_TYPES = (*LISTED_TYPES, "invoice_number", "invoice_code", "invoice_date")
 CONF_FLOOR = 80.0  # below this, a single engine's reading is not trusted alone
 
 
@@ -42,7 +43,7 @@ def assess(facts: list[Fact], lines: list[Line]) -> list[Fact]:
             continue
         confs = [w.conf for w in line.words if _overlap(w.box, fact.box) > 0 and w.conf >= 0]
         fact.conf = round(min(confs), 1) if confs else 0.0
-        wanted = _digits(fact.text) if fact.type == "timestamp" else \
+        wanted = _digits(fact.text) if fact.type in ("timestamp", "invoice_date") else \
             re.sub(r"\D", "", fact.value)
         if line.alt_text and wanted:
             fact.agreed = wanted in _digits(line.alt_text)
@@ -54,6 +55,6 @@ def assess(facts: list[Fact], lines: list[Line]) -> list[Fact]:
 def values_to_check(facts: list[Fact]) -> list[str]:
     seen: dict[str, None] = {}
     for fact in facts:
-        if fact.type in CHECKED_TYPES and fact.to_check and not fact.inferred:
+        if fact.type in LISTED_TYPES and fact.to_check and not fact.inferred:
             seen.setdefault(fact.value, None)
     return list(seen)

@@ -122,7 +122,7 @@ def _valid_order_number(value: str) -> bool:
     return value.isdigit() and 10 <= len(value) <= 32
 
 
-def _value_after(lines: list[Line], index: int, start: int) -> tuple[Line, re.Match[str]] | None:
+def value_after(lines: list[Line], index: int, start: int) -> tuple[Line, re.Match[str]] | None:
     """The digit run after a label: on the same line, or first thing on the next line."""
     line = lines[index]
     for match in DIGIT_RUN.finditer(line.text, start):
@@ -168,7 +168,7 @@ def _labelled_numbers(lines: list[Line], label: re.Pattern[str], kind: str) -> l
                 token = re.match(r"\s*[:：]?\s*(\S+)", line.text[start:])
                 if token and not _is_mostly_digits(token.group(1)):
                     continue  # WeChat's hex 商户单号: no shop order number in it
-            found = _value_after(lines, i, start)
+            found = value_after(lines, i, start)
             if not found and kind == "order_number":
                 found = _value_before(lines, i)
             if not found:
@@ -299,7 +299,7 @@ def _partial_stamp(
     return None
 
 
-def _decimal(raw: str, zero_ok: bool = False) -> str | None:
+def decimal_amount(raw: str, zero_ok: bool = False) -> str | None:
     """The amount as two decimals; ¥0.00 (free shipping) only where a ¥ says so."""
     cleaned = raw.replace(",", "").replace(" ", "").lstrip("-+")
     try:
@@ -324,7 +324,7 @@ def _amounts(lines: list[Line]) -> list[Fact]:
                 if pattern is AMOUNT_AFTER_YUAN and m.group().startswith(("Y", "半", "羊")) \
                         and "." not in raw:
                     continue  # "Y" or "半" read for ¥ only counts with a decimal point
-                value = _decimal(raw, zero_ok=pattern is AMOUNT_AFTER_YUAN and "." in raw)
+                value = decimal_amount(raw, zero_ok=pattern is AMOUNT_AFTER_YUAN and "." in raw)
                 if value:
                     spans.append((m.start(1), m.end(1)))
                     facts.append(Fact("amount", value, m.group(),
@@ -332,7 +332,7 @@ def _amounts(lines: list[Line]) -> list[Fact]:
         bare = BARE_AMOUNT_LINE.match(text.strip()) or \
             SIGNED_AMOUNT_AT_END.search(text.strip())
         if bare and not spans:
-            value = _decimal(bare.group(1))
+            value = decimal_amount(bare.group(1))
             if value:
                 facts.append(Fact("amount", value, bare.group(), line.box))
     return facts

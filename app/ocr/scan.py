@@ -16,7 +16,7 @@ from typing import Any
 from PIL import Image
 
 from app.files import NotARegularFile, atomic_write, sha256_of
-from app.imaging import ImageRejected, open_upright, stored_size
+from app.imaging import ImageRejected, hand_back_big_blocks, open_upright, stored_size
 from app.ocr.chat import chat_messages
 from app.ocr.classify import (
     DOUBT_PHOTO_SCORE,
@@ -29,6 +29,7 @@ from app.ocr.classify import (
 from app.ocr.confidence import assess, values_to_check
 from app.ocr.engine import TesseractSetup, die_with_parent, ocr_status
 from app.ocr.extract import extract_facts, unique_values
+from app.ocr.invoice import invoice_facts, with_invoice_total
 from app.ocr.levelled import read_levelled
 from app.ocr.recognize import OcrSession, recognize, recognize_many, shared_session
 from app.ocr.sensitive import find_sensitive
@@ -36,7 +37,7 @@ from app.ocr.words import Line, Word
 from app.records import FoundEntry, SensitiveField
 
 RECOGNIZER_VERSION = "7"  # bump when preprocessing, engines or their options change
-EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e8"  # bump the tail when extraction rules change
+EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e9"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000
 # A long stitched capture (taller than TALL widths) keeps its width, up to OCR_MAX_AREA
@@ -174,8 +175,10 @@ def recognize_images(images: list[Image.Image], setup: TesseractSetup,
 
 
 def analyse(recognition: Recognition, sha256: str, reference: date | None) -> ScanResult:
-    facts = assess(extract_facts(recognition.lines, recognition.height, reference),
-                   recognition.lines)
+    facts = with_invoice_total(
+        extract_facts(recognition.lines, recognition.height, reference),
+        invoice_facts(recognition.lines))
+    facts = assess(facts, recognition.lines)
     text = recognition.text
     words = [(w.text, w.conf) for line in recognition.lines for w in line.words]
     sure_chars = confident_chars(words)
@@ -210,6 +213,7 @@ def init_ocr_worker(parent: int | None = None) -> None:
     # Each worker runs one Tesseract at a time; let it use one core unless the user said
     # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    hand_back_big_blocks()
     die_with_parent(parent)  # a killed import must not leave workers (or Tesseracts) behind
 
 

@@ -31,10 +31,12 @@ ADDRESS_LABEL = re.compile(
 # A province or municipality, then a city, district or county: an address without label.
 PLACE = re.compile(r"(?:北京|天津|上海|重庆|[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}自治区)"
                    r"[\u4e00-\u9fff]{0,8}?(?:市|区|县|州)")
-# Any label for a person, then the name; in small text the label may lose its 人
+# Any label for a person, then the name (an invoice's buyer: 购买方 名称, or 购 名称 where the
+# 购买方 label stands vertically beside its rows); in small text the label may lose its 人
 # (收货张伟): such a short label counts only with the name ending at a gap or digits.
 NAME_LABEL = re.compile(
-    r"(?:收货人|收件人|联系人|持卡人|取件人|寄件人|投诉人|诉求人|举报人|姓名|购买方)"
+    r"(?:收货人|收件人|联系人|持卡人|取件人|寄件人|投诉人|诉求人|举报人|姓名|"
+    r"购(?:买方)?(?:信息)?\s*名\s*称|购买方)"
     r"\s*[:：;；]?\s*([\u4e00-\u9fff·]{2,4})"
     r"|(?:收货|收件|寄件)\s*[:：]?\s*([\u4e00-\u9fff·]{2,3})(?=\s|\d|\*|$)")
 NAME_BEFORE_PHONE = re.compile(

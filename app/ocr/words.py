@@ -136,20 +136,19 @@ def build_line(words: list[Word]) -> Line:
 def merge_rows(lines: list[Line]) -> list[Line]:
     """Join pieces Tesseract read as separate blocks but that sit on one visual row
     (a label on the left, its value on the right), then sort top to bottom."""
-    lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
-    rows: list[list[Line]] = []
-    for line in lines:
-        top, height = line.box[1], line.box[3]
+    boxed = sorted(((ln.box, ln) for ln in lines), key=lambda bl: (bl[0][1], bl[0][0]))
+    rows: list[tuple[Box, list[Line]]] = []  # each row's first box, and its pieces
+    for box, line in boxed:
+        top, height = box[1], box[3]
         centre = top + height / 2
-        for row in rows:
-            ref = row[0].box
+        for ref, row in rows:
             if abs((ref[1] + ref[3] / 2) - centre) < max(4, min(ref[3], height) * 0.5):
                 row.append(line)
                 break
         else:
-            rows.append([line])
+            rows.append((box, [line]))
     merged = []
-    for row in rows:
+    for _ref, row in rows:
         if all(ln.engine == "tesseract" for ln in row):
             merged.append(build_line([w for ln in row for w in ln.words]))
         else:  # PP-OCR's lines carry their own text and spacing: keep it
