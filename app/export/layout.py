@@ -31,7 +31,7 @@ from app.export.glyphs import FONT, markup, register_fonts
 from app.export.images import ImageSlice
 from app.i18n import Lang, Refusal, choose, current_lang, join_list
 from app.privacy.redaction import DEFAULT_TYPES
-from app.records import facts_of
+from app.records import FactType, facts_of
 from app.store.media_import import text_layer_path
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
@@ -276,9 +276,10 @@ class BundleBase:
         does not confirm these: read from a PDF's own text they are the document's; read
         by OCR they carry UNCONFIRMED."""
         mark = "" if self._own_text(item) else UNCONFIRMED
-        named = (("invoice_code", "发票代码 ", "Invoice code "),
-                 ("invoice_number", "发票号码 ", "Invoice no. "),
-                 ("invoice_date", "开票日期 ", "Issued "))
+        named: tuple[tuple[FactType, str, str], ...] = (
+            ("invoice_code", "发票代码 ", "Invoice code "),
+            ("invoice_number", "发票号码 ", "Invoice no. "),
+            ("invoice_date", "开票日期 ", "Issued "))
         parts = []
         for fact_type, zh, en in named:
             values = list(dict.fromkeys(
