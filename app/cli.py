@@ -21,6 +21,7 @@ from app.i18n import (
     Lang,
     current_lang,
     join_list,
+    pick,
     printable,
     t,
 )
@@ -49,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     hand_back_big_blocks()
     handler = {
         "case": _case, "add": _add, "scan": _scan, "export": _export, "verify": _verify,
+        "verify-bundle": _verify_bundle,
     }[args.command]
     from app.store.store import StoreUnavailable
 
@@ -258,7 +260,10 @@ def _export(args: argparse.Namespace) -> int:
                                           redact_types=DEFAULT_TYPES - set(args.keep),
                                           include_originals=args.include_originals,
                                           allow_unscanned=args.allow_unscanned,
-                                          strict_privacy=args.strict_privacy))
+                                          strict_privacy=args.strict_privacy,
+                                          signer_name=args.signer_name,
+                                          tsa_url=args.tsa_url,
+                                          on_notice=lambda n: print(n, file=sys.stderr)))
     except ExportRefused as exc:
         print(exc.message(), file=sys.stderr)
         return EXIT_FAILED
@@ -315,6 +320,31 @@ def _verify(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(t("verify.bad", count=report.checked, bad=len(report.problems)))
     return EXIT_FAILED
+
+
+def _verify_bundle(args: argparse.Namespace) -> int:
+    """One line per check; exit 0 only when every check passed."""
+    from app.seal.verify import CHECK_NAMES, verify_bundle
+
+    if not args.pdf.is_file():
+        print(t("err.not_found", detail=args.pdf), file=sys.stderr)
+        return EXIT_USAGE
+    verdict = verify_bundle(args.pdf, args.archive)
+    if args.json:
+        print(json.dumps({"ok": verdict.ok, "signer": verdict.signer,
+                          "certificate_sha256": verdict.certificate_sha256,
+                          "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail}
+                                     for c in verdict.checks]},
+                         ensure_ascii=False, indent=2))
+    else:
+        for check in verdict.checks:
+            mark = "OK " if check.ok else "FAIL"
+            print(f"{mark} {pick(CHECK_NAMES[check.name])}: {check.detail}")
+        if verdict.signer:
+            print(_h(f"签名人：{verdict.signer}；证书 SHA-256 {verdict.certificate_sha256}",
+                     f"Signed by: {verdict.signer}; certificate SHA-256 "
+                     f"{verdict.certificate_sha256}"))
+    return EXIT_OK if verdict.ok else EXIT_FAILED
 
 
 def _lang() -> Lang:

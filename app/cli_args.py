@@ -102,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
                                     "check that every stored original is intact (SHA-256)"))
     verify.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID")
 
+    check = sub.add_parser("verify-bundle", parents=[common],
+                           help=_h("校验导出的 PDF 证据材料：签名、改动、图片和原件",
+                                   "check an exported PDF bundle: signature, changes, "
+                                   "pictures and originals"))
+    check.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    check.add_argument("--archive", type=Path, metavar="CASE.zip",
+                       help=_h("同时核对案件存档中的原件", "also check the originals in the "
+                               "case archive"))
+    check.add_argument("--json", action="store_true", help=_h("输出 JSON", "print JSON"))
+
     export = sub.add_parser("export", parents=[common],
                             help=_h("导出 PDF 证据材料", "export the PDF evidence bundle"))
     export.add_argument("case_id", type=int, metavar="CASE_ID")
@@ -127,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
                                 "而不只是警告",
                                 "refuse, instead of warning, when an exhibit's personal data "
                                 "may not all have been found (photos, unclear or tiny images)"))
+    export.add_argument("--signer-name", default="", metavar="NAME",
+                        help=_h("签名证书上的姓名（默认匿名）",
+                                "the name in the signing certificate (default: a pseudonym)"))
+    export.add_argument("--tsa-url", default="", metavar="URL",
+                        help=_h("RFC 3161 时间戳服务器地址（默认不使用）",
+                                "an RFC 3161 timestamp server (none by default)"))
     export.add_argument("--include-originals", action="store_true",
                         help=_h("附上未遮盖的原图（含个人信息，勿公开）",
                                 "also include the unredacted originals (personal data: "

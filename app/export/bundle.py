@@ -9,6 +9,7 @@ with those numbers in the index and the page footers.
 from __future__ import annotations
 
 import io
+import logging
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
 )
@@ -42,10 +44,13 @@ from app.export.layout import (
     fit_width,
 )
 from app.export.sections import Sections
+from app.export.verification import Verification
 from app.files import atomic_write
 from app.i18n import join_list, t
 from app.store.models import Case, EvidenceItem
 from app.store.store import Store
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Bundle", "ExportOptions", "ExportRefused", "bundle_filename", "export_case",
            "unread_exhibits"]
@@ -97,10 +102,20 @@ def export_case(store: Store, case_id: int, output: Path,
                         Path(work))
         bundle.prepare()
         if not options.max_part_mb:
-            with atomic_write(output, prefix=".export-") as fh:
-                bundle.write(Part(0, len(items), True), fh)
-            return [output]
-        return _write_parts(output, bundle, int(options.max_part_mb * 1_000_000))
+            whole = Part(0, len(items), True)
+            unsigned = Path(work) / "unsigned.pdf"
+            with unsigned.open("wb") as fh:
+                bundle.write(whole, fh)
+            with unsigned.open("rb") as src, atomic_write(output, prefix=".export-") as fh:
+                bundle.seal_file(src, fh, bundle.manifest(whole.start, whole.end, None))
+            written = [output]
+        else:
+            written = _write_parts(output, bundle, int(options.max_part_mb * 1_000_000))
+        for notice in bundle.notices:
+            logger.warning("%s", notice)
+            if options.on_notice:
+                options.on_notice(notice)
+        return written
 
 
 @dataclass(frozen=True)
@@ -111,6 +126,7 @@ class Part:
     start: int
     end: int
     front: bool
+    number: int | None = None  # of a split export's parts, from 1
 
 
 def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
@@ -123,9 +139,10 @@ def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
 
     written: list[Path] = []
     try:
-        for n, data in enumerate(bundle.parts_under(limit), start=1):
+        for n, (part, data) in enumerate(bundle.parts_under(limit - SEAL_ROOM), start=1):
             with atomic_write(part_path(n), prefix=".export-") as fh:
-                fh.write(data)
+                bundle.seal_file(io.BytesIO(data), fh,
+                                 bundle.manifest(part.start, part.end, part.number))
             written.append(part_path(n))
     except BaseException:
         for path in written:
@@ -145,9 +162,12 @@ def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
 # Rough PDF bytes of a part besides its pictures (fonts, front matter): where parts are
 # first cut. Each part is then measured, and cut again if it came out too large.
 PART_OVERHEAD = 300_000
+# What sealing adds to a part (the manifest attached, the signature and its certificate:
+# about 10 KB for 100 exhibits), kept free under the size limit.
+SEAL_ROOM = 64_000
 
 
-class Bundle(Sections, Exhibits):
+class Bundle(Sections, Exhibits, Verification):
     def prepare(self) -> None:
         """The pictures, then pass one: the layout of the whole bundle."""
         self._prepare_images()
@@ -158,21 +178,21 @@ class Bundle(Sections, Exhibits):
     def write(self, part: Part, target: IO[bytes]) -> None:
         self._build(self.layout, target, part, record=False)
 
-    def parts_under(self, limit: int) -> Iterator[bytes]:
+    def parts_under(self, limit: int) -> Iterator[tuple[Part, bytes]]:
         """The bundle in parts of at most `limit` bytes, cut between exhibits (one exhibit
         larger than the limit is a part of its own; so may the front matter be)."""
-        count, start, front = len(self.items), 0, True
+        count, start, front, number = len(self.items), 0, True, 1
         while front or start < count:
             least = 0 if front else 1
             end = self._greedy_end(start, limit, least)
             while True:
                 buf = io.BytesIO()
-                self.write(Part(start, end, front), buf)
+                self.write(Part(start, end, front, number), buf)
                 if buf.tell() <= limit or end - start <= least:
                     break
                 end = start + max(least, int((end - start) * limit / buf.tell() * 0.95))
-            yield buf.getvalue()
-            start, front = end, False
+            yield Part(start, end, front, number), buf.getvalue()
+            start, front, number = end, False, number + 1
 
     def _greedy_end(self, start: int, limit: int, least: int) -> int:
         used, end = PART_OVERHEAD, start
@@ -203,15 +223,21 @@ class Bundle(Sections, Exhibits):
         def decorate(canv: Any, d: Any) -> None:
             self._decorate_page(canv, canv.getPageNumber() + offset, layout)
 
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorate)])
+        def decorate_verification(canv: Any, d: Any) -> None:
+            self._decorate_verification(canv)
+
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorate),
+                              PageTemplate("verification", [frame],
+                                           onPage=decorate_verification)])
         self._layout_only = record
         story = self._story(layout if not record else None, layout, part)
         try:
             doc.build(story)
         except LayoutError as exc:  # pragma: no cover - every flowable is sized to fit
             raise RuntimeError(f"layout failed: {exc}") from exc
-        if record:
-            layout.total_pages = doc.page
+        if record:  # the 校验页 are not counted: each part has its own
+            layout.total_pages = (layout.verification_page - 1 if layout.verification_page
+                                  else doc.page)
 
     def _decorate_page(self, canv: Any, page: int, layout: PassLayout) -> None:
         width, height = self.pagesize
@@ -237,6 +263,23 @@ class Bundle(Sections, Exhibits):
                              self.tr(f"导出日期 {self.now:%Y-%m-%d}",
                                      f"Exported {self.now:%Y-%m-%d}"))
         canv.drawString(MARGIN, MARGIN, "ProofPack")
+        canv.restoreState()
+
+    def _decorate_verification(self, canv: Any) -> None:
+        width, height = self.pagesize
+        canv.saveState()
+        canv.setFont(FONT, 8.5)
+        canv.setFillColor(colors.HexColor("#555555"))
+        canv.drawString(MARGIN, height - MARGIN - 4 * mm,
+                        fit_width(drawable(self.case.title), width / 2, FONT, 8.5))
+        canv.drawRightString(width - MARGIN, height - MARGIN - 4 * mm,
+                             self.tr("校验页（不计页码）", "Verification page (not numbered)"))
+        canv.setStrokeColor(GRID)
+        canv.line(MARGIN, height - MARGIN - 6 * mm, width - MARGIN, height - MARGIN - 6 * mm)
+        canv.drawString(MARGIN, MARGIN, "ProofPack")
+        canv.drawRightString(width - MARGIN, MARGIN,
+                             self.tr(f"导出日期 {self.now:%Y-%m-%d}",
+                                     f"Exported {self.now:%Y-%m-%d}"))
         canv.restoreState()
 
     def _exhibit_on_page(self, page: int, layout: PassLayout) -> int | None:
@@ -268,4 +311,6 @@ class Bundle(Sections, Exhibits):
         if part.end == len(self.items):
             story.append(PageBreak())
             story += self._channel_guide(layout)
+        story += [NextPageTemplate("verification"), PageBreak()]
+        story += self._verification(self.manifest(part.start, part.end, part.number), layout)
         return story

@@ -32,6 +32,7 @@ from app.export.images import ImageSlice
 from app.i18n import Lang, Refusal, choose, current_lang, join_list
 from app.privacy.redaction import DEFAULT_TYPES
 from app.records import FactType, facts_of
+from app.seal.identity import Identity
 from app.store.media_import import text_layer_path
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
@@ -76,6 +77,11 @@ class ExportOptions:
     # Refuse when an exhibit's personal data may not all have been found (a photo, an
     # unclear or tiny picture) rather than warn.
     strict_privacy: bool = False
+    # A pack published for anyone (黑猫投诉): no file names, case title nor signer's name.
+    public: bool = False
+    signer_name: str = ""  # in the signing certificate, else a pseudonym
+    tsa_url: str = ""  # an RFC 3161 timestamp authority; none by default (no network)
+    on_notice: Callable[[str], None] | None = None  # what the buyer should know (TSA down)
 
 
 class ExportRefused(Refusal):
@@ -88,6 +94,7 @@ class PassLayout:
 
     exhibit_pages: dict[int, int] = field(default_factory=dict)
     appendix_page: int = 0  # where the channel guide starts; no exhibit header from there
+    verification_page: int = 0  # where the 校验页 starts: not numbered, not counted
     total_pages: int = 0
 
 
@@ -187,6 +194,9 @@ class BundleBase:
         self._closeups: dict[int, ImageSlice] = {}  # the text of a photo, enlarged
         self._measure = Canvas(io.BytesIO(), pagesize=self.pagesize)  # for measuring only
         self._layout_only = False
+        self._who: Identity | None = None  # the signing identity, loaded on first use
+        self._printed: dict[Path, str] = {}  # SHA-256 of each picture file printed
+        self.notices: list[str] = []
         self.deadline = complaint_deadline(case, items, now.date())
         self.references = reference_orders(case, items)
 
