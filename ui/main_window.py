@@ -173,8 +173,8 @@ class MainWindow(QMainWindow):
         self.act_review = self._action(
             self.tr("核对识别结果"), self.review_readings, "Ctrl+R",
             self.tr("逐项核对识别不确定的订单号、时间和金额 (Ctrl+R)"))
-        for action in (self.act_review, self.act_verify, self.act_backup,
-                       self.act_restore_backup):
+        for action in (self.act_review, self.act_verify, self.tools.act_verify_bundle,
+                       self.act_backup, self.act_restore_backup):
             tools_menu.addAction(action)
         self.privacy = PrivacyMenu(self.settings, self)
         self.menuBar().addMenu(self.privacy)

@@ -1,5 +1,6 @@
 """The Tools menu's store work: checking every original's hash, backing a case up to a
-zip, and restoring one. Each runs as a background job."""
+zip, restoring one, and checking an exported bundle (校验证据包). Each runs as a
+background job."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.i18n import t
+from app.i18n import pick, t
+from app.seal.verify import CHECK_NAMES, Verdict, verify_bundle
 from app.store.archive import archive_filename, export_archive
 from app.store.archive_import import import_archive
 from app.store.models import Case
@@ -33,6 +36,11 @@ class StoreTools(QObject):
         self.window = parent
         self.summary_box: QMessageBox | None = None
         self.last_verify: VerifyReport | None = None
+        self.last_bundle_check: Verdict | None = None
+        self.act_verify_bundle = QAction(self.tr("校验证据包…"), parent)
+        self.act_verify_bundle.setStatusTip(self.tr(
+            "检查导出的 PDF 证据包：签名、导出后是否被改动、图片和原件是否与清单一致"))
+        self.act_verify_bundle.triggered.connect(self.verify_bundle)
 
     def verify(self) -> None:
         self.runner.start(VerifyJob(self.store), self._verified)
@@ -88,3 +96,34 @@ class StoreTools(QObject):
         self.runner.say(t("archive.imported", id=case.id, title=case.title,
                           count=len(self.store.items(case.id or 0))))
         self.case_restored.emit(case)
+
+    def verify_bundle(self) -> None:
+        """Ask for a bundle, and the case archive to check its originals (may be skipped)."""
+        if self.runner.busy:
+            return
+        start = self.settings.folder(BACKUP_FOLDER)
+        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择要校验的证据包"),
+                                                start, self.tr("PDF 证据包 (*.pdf)"))
+        if not chosen:
+            return
+        archive, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("选择案件备份以核对原件（可取消跳过）"),
+            str(Path(chosen).parent), self.tr("案件备份 (*.zip)"))
+        pdf, zip_path = Path(chosen), Path(archive) if archive else None
+        self.runner.start(CallJob(lambda: verify_bundle(pdf, zip_path)), self._bundle_checked)
+
+    def _bundle_checked(self, verdict: Verdict) -> None:
+        self.last_bundle_check = verdict
+        summary = self.tr("证据包校验通过") if verdict.ok else self.tr("证据包校验未通过")
+        self.runner.say(summary)
+        icon = QMessageBox.Icon.Information if verdict.ok else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, self.tr("校验证据包"), summary,
+                          QMessageBox.StandardButton.Ok, self.window)
+        lines = [f"{'✓' if c.ok else '✗'} {pick(CHECK_NAMES[c.name])}：{c.detail}"
+                 for c in verdict.checks]
+        if verdict.signer:
+            lines.append(self.tr("签名人：") + verdict.signer)
+        show_list(box, lines)
+        box.setModal(False)
+        box.show()
+        self.summary_box = box

@@ -116,77 +116,77 @@ Copy it to a USB stick and print it at a copy shop or the 12315 office, or look 
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../ui/case_form.py" line="46" />
+        <location filename="../../ui/case_form.py" line="47" />
         <source>已确认收货</source>
         <translation>Goods received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="57" />
+        <location filename="../../ui/case_form.py" line="58" />
         <source>订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉</source>
         <translation>Date the order completed (goods confirmed received): Taobao usually accepts complaints for about 30 days after it</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="59" />
+        <location filename="../../ui/case_form.py" line="60" />
         <source>例如：退货退款，赔偿运费</source>
         <translation>e.g. return and refund, compensation for shipping</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="61" />
+        <location filename="../../ui/case_form.py" line="62" />
         <source>一两句话说明发生了什么，会写进投诉书</source>
         <translation>What happened, in a sentence or two (goes into the letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="68" />
+        <location filename="../../ui/case_form.py" line="69" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="69" />
+        <location filename="../../ui/case_form.py" line="70" />
         <source>购物平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="70" />
+        <location filename="../../ui/case_form.py" line="71" />
         <source>店铺/卖家</source>
         <translation>Shop / seller</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="71" />
+        <location filename="../../ui/case_form.py" line="72" />
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="72" />
+        <location filename="../../ui/case_form.py" line="73" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="73" />
+        <location filename="../../ui/case_form.py" line="74" />
         <source>投诉类型</source>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="74" />
+        <location filename="../../ui/case_form.py" line="75" />
         <source>订单完成日期</source>
         <translation>Order completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="76" />
+        <location filename="../../ui/case_form.py" line="77" />
         <source>事情经过</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="77" />
+        <location filename="../../ui/case_form.py" line="78" />
         <source>诉求</source>
         <translation>Requested outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="105" />
+        <location filename="../../ui/case_form.py" line="106" />
         <source>按证据{0}中读到的成交时间 {1} 计算投诉期限</source>
         <translation>Deadline counted from the completion time {1} read in exhibit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="108" />
+        <location filename="../../ui/case_form.py" line="109" />
         <source>⚠ 与证据{0}中读到的成交时间 {1} 不同；投诉期限按你填写的日期计算</source>
         <translation>⚠ Differs from the completion time {1} read in exhibit {0}; the deadline uses the date you entered</translation>
     </message>
@@ -1223,25 +1223,71 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>StoreTools</name>
     <message>
-        <location filename="../../ui/store_tools.py" line="46" />
+        <location filename="../../ui/store_tools.py" line="40" />
+        <source>校验证据包…</source>
+        <translation>Check a bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="42" />
+        <source>检查导出的 PDF 证据包：签名、导出后是否被改动、图片和原件是否与清单一致</source>
+        <translation>Check an exported PDF bundle: its signature, whether it changed after export, and whether its pictures and originals match its manifest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="54" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="64" />
+        <location filename="../../ui/store_tools.py" line="72" />
         <source>保存案件备份</source>
         <translation>Save case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="65" />
-        <location filename="../../ui/store_tools.py" line="81" />
+        <location filename="../../ui/store_tools.py" line="73" />
+        <location filename="../../ui/store_tools.py" line="89" />
+        <location filename="../../ui/store_tools.py" line="111" />
         <source>案件备份 (*.zip)</source>
         <translation>Case backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="80" />
+        <location filename="../../ui/store_tools.py" line="88" />
         <source>选择案件备份</source>
         <translation>Choose a case backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="105" />
+        <source>选择要校验的证据包</source>
+        <translation>Choose the bundle to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="106" />
+        <source>PDF 证据包 (*.pdf)</source>
+        <translation>PDF bundles (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="110" />
+        <source>选择案件备份以核对原件（可取消跳过）</source>
+        <translation>Choose the case backup to check the originals (Cancel to skip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="117" />
+        <source>证据包校验通过</source>
+        <translation>The bundle passed every check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="117" />
+        <source>证据包校验未通过</source>
+        <translation>The bundle failed a check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="120" />
+        <source>校验证据包</source>
+        <translation>Check a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="125" />
+        <source>签名人：</source>
+        <translation>Signed by: </translation>
     </message>
 </context>
 <context>
@@ -1328,7 +1374,7 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/main.py" line="106" />
+        <location filename="../../ui/main.py" line="108" />
         <source>证据包</source>
         <translation>ProofPack</translation>
     </message>
