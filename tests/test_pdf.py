@@ -63,8 +63,10 @@ def test_pages_outline_metadata(bundle) -> None:
         ["证据1 订单截图", "证据2 聊天记录", "证据3 实物照片"]
     meta = reader.metadata
     assert meta.author == "ProofPack" and "蓝牙耳机左耳无声" in meta.title
-    last = reader.pages[-1].extract_text()
-    assert f"第 {pages} 页 / 共 {pages} 页" in last
+    # the last numbered page; the 校验页 after it is not numbered nor counted
+    last = reader.pages[-2].extract_text()
+    assert f"第 {pages - 1} 页 / 共 {pages - 1} 页" in last
+    assert "校验页（不计页码）" in reader.pages[-1].extract_text()
 
 
 def test_index_page_numbers_point_at_exhibits(bundle) -> None:
@@ -162,10 +164,11 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
     assert [p.name for p in parts][:2] == ["part_第1部分.pdf", "part_第2部分.pdf"]
     for part in parts:
         assert part.stat().st_size <= limit_mb * 1_000_000  # MB as channels count them
-    total_pages = sum(len(PdfReader(p).pages) for p in parts)
-    assert total_pages == len(PdfReader(whole).pages)
+    # each part ends with its own 校验页, outside the numbering
+    total_pages = sum(len(PdfReader(p).pages) - 1 for p in parts)
+    assert total_pages == len(PdfReader(whole).pages) - 1
     # each part written on its own still numbers its pages as the whole bundle does
-    second_starts_at = len(PdfReader(parts[0]).pages) + 1
+    second_starts_at = len(PdfReader(parts[0]).pages)
     assert f"第 {second_starts_at} 页 / 共 {total_pages} 页" in \
         PdfReader(parts[1]).pages[0].extract_text()
     assert "证据目录" in PdfReader(parts[0]).pages[1].extract_text()

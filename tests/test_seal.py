@@ -134,7 +134,7 @@ def test_another_cases_archive_does_not_match(sealed, tmp_path: Path,  # type: i
 
 def test_the_key_is_private_and_a_public_pack_names_no_one(  # type: ignore[no-untyped-def]
         sealed, tmp_path: Path) -> None:
-    pdf, store, case, _archive = sealed
+    _pdf, store, case, _archive = sealed
     key = store.data_dir / "signing" / "key.pem"
     assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
     (named,) = export_case(store, case, tmp_path / "named.pdf",

@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from typing import IO, Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from app import __version__
+from app.export.glyphs import FONT
 from app.export.layout import Anchor, BundleBase, PassLayout, grid_style
 from app.files import sha256_of
 from app.seal.identity import Identity, identity
@@ -75,9 +75,10 @@ class Verification(BundleBase):
         table = Table([[self.p(k, "cell"), self.p(v, "mono")] for k, v in facts],
                       colWidths=[42 * mm, self.content_w - 42 * mm - QR_SIZE - 4 * mm])
         table.setStyle(grid_style(header=False))
-        flow.append(Table([[table, _qr(digest)]],
+        flow.append(Table([[table, QrCode(digest, QR_SIZE)]],
                           colWidths=[self.content_w - QR_SIZE - 2 * mm, QR_SIZE + 2 * mm],
                           style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("FONTNAME", (0, 0), (-1, -1), FONT),  # not Helvetica
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         flow += [Spacer(1, 4 * mm), self._manifest_table(manifest)]
         return [KeepTogether(flow[:5]), *flow[5:]]
@@ -132,10 +133,31 @@ class Verification(BundleBase):
                 f"timestamp: {result.timestamp_problem}"))
 
 
-def _qr(text: str) -> Drawing:
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0,
-                                                   QR_SIZE / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A QR code drawn as squares: reportlab's QR widget would pull in a non-embedded
+    Helvetica through its drawing's default font."""
+
+    QUIET = 4  # modules of white around the code, as readers expect
+
+    def __init__(self, text: str, size: float) -> None:
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)  # the smallest that fits
+        code.addData(text)
+        code.make()
+        count = code.getModuleCount()
+        self.dark = [(r, c) for r in range(count) for c in range(count) if code.isDark(r, c)]
+        self.module = size / (count + 2 * self.QUIET)
+        self.width = self.height = size
+        self.count = count
+
+    def wrap(self, _avail_w: float, _avail_h: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, m = self.canv, self.module
+        canv.saveState()
+        canv.setFillColorRGB(0, 0, 0)
+        for row, col in self.dark:
+            canv.rect((self.QUIET + col) * m, (self.QUIET + self.count - 1 - row) * m, m, m,
+                      stroke=0, fill=1)
+        canv.restoreState()
