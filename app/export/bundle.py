@@ -12,7 +12,6 @@ import io
 import logging
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -40,6 +39,7 @@ from app.export.layout import (
     MARGIN,
     ExportOptions,
     ExportRefused,
+    Part,
     PassLayout,
     fit_width,
 )
@@ -107,7 +107,7 @@ def export_case(store: Store, case_id: int, output: Path,
             with unsigned.open("wb") as fh:
                 bundle.write(whole, fh)
             with unsigned.open("rb") as src, atomic_write(output, prefix=".export-") as fh:
-                bundle.seal_file(src, fh, bundle.manifest(whole.start, whole.end, None))
+                bundle.seal_file(src, fh, whole)
             written = [output]
         else:
             written = _write_parts(output, bundle, int(options.max_part_mb * 1_000_000))
@@ -116,17 +116,6 @@ def export_case(store: Store, case_id: int, output: Path,
             if options.on_notice:
                 options.on_notice(notice)
         return written
-
-
-@dataclass(frozen=True)
-class Part:
-    """Exhibits [start, end) (0-based) of a part. The first part (front) also holds the
-    cover, index and letter; the part that ends with the last exhibit, the channel guide."""
-
-    start: int
-    end: int
-    front: bool
-    number: int | None = None  # of a split export's parts, from 1
 
 
 def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
@@ -141,8 +130,7 @@ def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
     try:
         for n, (part, data) in enumerate(bundle.parts_under(limit - SEAL_ROOM), start=1):
             with atomic_write(part_path(n), prefix=".export-") as fh:
-                bundle.seal_file(io.BytesIO(data), fh,
-                                 bundle.manifest(part.start, part.end, part.number))
+                bundle.seal_file(io.BytesIO(data), fh, part)
             written.append(part_path(n))
     except BaseException:
         for path in written:
@@ -224,7 +212,7 @@ class Bundle(Sections, Exhibits, Verification):
             self._decorate_page(canv, canv.getPageNumber() + offset, layout)
 
         def decorate_verification(canv: Any, d: Any) -> None:
-            self._decorate_verification(canv)
+            self._decorate_page(canv, None, layout)
 
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorate),
                               PageTemplate("verification", [frame],
@@ -239,47 +227,33 @@ class Bundle(Sections, Exhibits, Verification):
             layout.total_pages = (layout.verification_page - 1 if layout.verification_page
                                   else doc.page)
 
-    def _decorate_page(self, canv: Any, page: int, layout: PassLayout) -> None:
+    def _decorate_page(self, canv: Any, page: int | None, layout: PassLayout) -> None:
+        """Header and footer; `page` None: a 校验页, outside the numbering."""
         width, height = self.pagesize
         canv.saveState()
         canv.setFont(FONT, 8.5)
         canv.setFillColor(colors.HexColor("#555555"))
-        if page > 1:
+        if page is None or page > 1:
             header = self.case.title
-            exhibit = self._exhibit_on_page(page, layout)
+            exhibit = self._exhibit_on_page(page, layout) if page else None
             if exhibit:
                 header += "  ·  " + self.tr(f"证据{exhibit}", f"Exhibit {exhibit}")
-            right = self.tr("消费投诉证据材料", "Complaint evidence")
+            right = self.tr("消费投诉证据材料", "Complaint evidence") if page else \
+                self.tr("校验页（不计页码）", "Verification page (not numbered)")
             room = width - 2 * MARGIN - stringWidth(right, FONT, 8.5) - 6 * mm
             canv.drawString(MARGIN, height - MARGIN - 4 * mm,
                             fit_width(drawable(header), room, FONT, 8.5))
             canv.drawRightString(width - MARGIN, height - MARGIN - 4 * mm, right)
             canv.setStrokeColor(GRID)
             canv.line(MARGIN, height - MARGIN - 6 * mm, width - MARGIN, height - MARGIN - 6 * mm)
-        total = layout.total_pages or 0
-        footer = self.tr(f"第 {page} 页 / 共 {total} 页", f"Page {page} / {total}")
-        canv.drawCentredString(width / 2, MARGIN, footer)
+        if page:
+            total = layout.total_pages or 0
+            footer = self.tr(f"第 {page} 页 / 共 {total} 页", f"Page {page} / {total}")
+            canv.drawCentredString(width / 2, MARGIN, footer)
         canv.drawRightString(width - MARGIN, MARGIN,
                              self.tr(f"导出日期 {self.now:%Y-%m-%d}",
                                      f"Exported {self.now:%Y-%m-%d}"))
         canv.drawString(MARGIN, MARGIN, "ProofPack")
-        canv.restoreState()
-
-    def _decorate_verification(self, canv: Any) -> None:
-        width, height = self.pagesize
-        canv.saveState()
-        canv.setFont(FONT, 8.5)
-        canv.setFillColor(colors.HexColor("#555555"))
-        canv.drawString(MARGIN, height - MARGIN - 4 * mm,
-                        fit_width(drawable(self.case.title), width / 2, FONT, 8.5))
-        canv.drawRightString(width - MARGIN, height - MARGIN - 4 * mm,
-                             self.tr("校验页（不计页码）", "Verification page (not numbered)"))
-        canv.setStrokeColor(GRID)
-        canv.line(MARGIN, height - MARGIN - 6 * mm, width - MARGIN, height - MARGIN - 6 * mm)
-        canv.drawString(MARGIN, MARGIN, "ProofPack")
-        canv.drawRightString(width - MARGIN, MARGIN,
-                             self.tr(f"导出日期 {self.now:%Y-%m-%d}",
-                                     f"Exported {self.now:%Y-%m-%d}"))
         canv.restoreState()
 
     def _exhibit_on_page(self, page: int, layout: PassLayout) -> int | None:
@@ -312,5 +286,5 @@ class Bundle(Sections, Exhibits, Verification):
             story.append(PageBreak())
             story += self._channel_guide(layout)
         story += [NextPageTemplate("verification"), PageBreak()]
-        story += self._verification(self.manifest(part.start, part.end, part.number), layout)
+        story += self._verification(self.manifest(part), layout)
         return story

@@ -33,6 +33,7 @@ from app.i18n import Lang, Refusal, choose, current_lang, join_list
 from app.privacy.redaction import DEFAULT_TYPES
 from app.records import FactType, facts_of
 from app.seal.identity import Identity
+from app.seal.manifest import Manifest
 from app.store.media_import import text_layer_path
 from app.store.models import Case, EvidenceItem, Submission
 from app.store.store import Store
@@ -82,6 +83,17 @@ class ExportOptions:
     signer_name: str = ""  # in the signing certificate, else a pseudonym
     tsa_url: str = ""  # an RFC 3161 timestamp authority; none by default (no network)
     on_notice: Callable[[str], None] | None = None  # what the buyer should know (TSA down)
+
+
+@dataclass(frozen=True)
+class Part:
+    """Exhibits [start, end) (0-based) of a part. The first part (front) also holds the
+    cover, index and letter; the part that ends with the last exhibit, the channel guide."""
+
+    start: int
+    end: int
+    front: bool
+    number: int | None = None  # of a split export's parts, from 1
 
 
 class ExportRefused(Refusal):
@@ -196,6 +208,7 @@ class BundleBase:
         self._layout_only = False
         self._who: Identity | None = None  # the signing identity, loaded on first use
         self._printed: dict[Path, str] = {}  # SHA-256 of each picture file printed
+        self._manifests: dict[Part, Manifest] = {}  # one per part: as printed, as sealed
         self.notices: list[str] = []
         self.deadline = complaint_deadline(case, items, now.date())
         self.references = reference_orders(case, items)

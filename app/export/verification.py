@@ -3,7 +3,7 @@ and the signature that seals the written file (app.seal)."""
 
 from __future__ import annotations
 
-import logging
+from pathlib import Path
 from typing import IO, Any
 
 from reportlab.graphics.barcode import qrencoder
@@ -12,13 +12,11 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from app import __version__
 from app.export.glyphs import FONT
-from app.export.layout import Anchor, BundleBase, PassLayout, grid_style
+from app.export.layout import Anchor, BundleBase, Part, PassLayout, grid_style
 from app.files import sha256_of
 from app.seal.identity import Identity, identity
 from app.seal.manifest import ATTACHMENT, Manifest, ManifestExhibit
 from app.seal.sign import seal
-
-logger = logging.getLogger(__name__)
 
 QR_SIZE = 38 * mm
 
@@ -30,11 +28,17 @@ class Verification(BundleBase):
             self._who = identity(self.store.data_dir, name)
         return self._who
 
-    def manifest(self, start: int, end: int, part: int | None) -> Manifest:
-        """What exhibits start+1..end of the bundle hold, as the manifest says it."""
+    def manifest(self, part: Part) -> Manifest:
+        """What the part's exhibits hold, as its 校验页 prints it and its seal attaches it:
+        made once per part, so the two cannot differ."""
+        if part not in self._manifests:
+            self._manifests[part] = self._new_manifest(part)
+        return self._manifests[part]
+
+    def _new_manifest(self, part: Part) -> Manifest:
         public = self.options.public
         exhibits = []
-        for number in range(start + 1, end + 1):
+        for number in range(part.start + 1, part.end + 1):
             item = self.items[number - 1]
             pictures = [*self._slices.get(number, []),
                         *([self._closeups[number]] if number in self._closeups else []),
@@ -46,10 +50,10 @@ class Verification(BundleBase):
                 file_name=None if public else item.original_name))
         return Manifest(app=f"ProofPack {__version__}", exported_at=self.now.isoformat(),
                         signer_certificate_sha256=self._identity().fingerprint,
-                        exhibits=exhibits, part=part,
+                        exhibits=exhibits, part=part.number,
                         case_title=None if public else self.case.title)
 
-    def _printed_sha256(self, path: Any) -> str:
+    def _printed_sha256(self, path: Path) -> str:
         if path not in self._printed:
             self._printed[path] = sha256_of(path)
         return self._printed[path]
@@ -122,8 +126,10 @@ class Verification(BundleBase):
         table.setStyle(grid_style(header=True))
         return table
 
-    def seal_file(self, source: IO[bytes], target: IO[bytes], manifest: Manifest) -> None:
-        """Write the unsigned `source` to `target`, its manifest attached, signed."""
+    def seal_file(self, source: IO[bytes], target: IO[bytes], part: Part) -> None:
+        """Write the unsigned `source` (the part as written) to `target`, its manifest
+        attached, signed."""
+        manifest = self.manifest(part)
         result = seal(source, target, self._identity(), manifest.to_bytes(),
                       manifest.sha256, self.options.tsa_url)
         if result.timestamp_problem:

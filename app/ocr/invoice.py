@@ -6,12 +6,16 @@ other amounts (单价, 金额 before tax, 税额) are parts of that total, not p
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from app.ocr.extract import Fact, decimal_amount, repair_digits, value_after
 from app.ocr.words import Line
 
-NUMBER_LABEL = re.compile(r"发\s*票\s*号\s*码")
-CODE_LABEL = re.compile(r"发\s*票\s*代\s*码")
+# Each number's label, the fact it gives, its lengths in digits, and its name in print.
+NUMBERS = (
+    (re.compile(r"发\s*票\s*号\s*码"), "invoice_number", (8, 20), "发票号码"),
+    (re.compile(r"发\s*票\s*代\s*码"), "invoice_code", (10, 12), "发票代码"),
+)
 DATE_LABEL = re.compile(r"开\s*票\s*日\s*期\s*[:：]?\s*")
 # Printed 2024年11月20日; a scan's OCR may double a separator (2021年年03月05日).
 ISSUE_DATE = re.compile(r"(20\d\d)\s*(?:[-/.年]\s*)+(\d{1,2})\s*(?:[-/.月]\s*)+(\d{1,2})\s*日?")
@@ -20,17 +24,16 @@ TOTAL_LABEL = re.compile(r"价\s*税\s*合\s*计")
 # total in words (壹佰贰拾捌圆整), which has no digits.
 TOTAL_FIGURES = re.compile(r"(?:小\s*写\s*[)）]?\s*[:：]?\s*)?[¥￥Y]\s*(\d[\d,]*\s*\.\s*\d{2})")
 SMALL_FIGURES = re.compile(r"小\s*写\s*[)）]?\s*[:：]?\s*[¥￥Y]?\s*(\d[\d,]*\s*\.\s*\d{2})")
-NUMBER_LENGTHS = {"invoice_number": (8, 20), "invoice_code": (10, 12)}
 
 
 def invoice_facts(lines: list[Line]) -> list[Fact]:
     """The invoice's number, code, date and total; nothing on a screen that is no invoice."""
     facts: list[Fact] = []
     for index, line in enumerate(lines):
-        for label, kind in ((NUMBER_LABEL, "invoice_number"), (CODE_LABEL, "invoice_code")):
+        for label, kind, lengths, name in NUMBERS:
             found = label.search(line.text)
             if found:
-                facts += _number(lines, index, found.end(), kind)
+                facts += _number(lines, index, found.end(), kind, lengths, name)
         dated = DATE_LABEL.search(line.text)
         if dated:
             facts += _date(line, dated.end())
@@ -40,28 +43,28 @@ def invoice_facts(lines: list[Line]) -> list[Fact]:
     return facts
 
 
-def _number(lines: list[Line], index: int, start: int, kind: str) -> list[Fact]:
+def _number(lines: list[Line], index: int, start: int, kind: str, lengths: tuple[int, ...],
+            name: str) -> list[Fact]:
     found = value_after(lines, index, start)
     if found is None:
         return []
     line, match = found
     value = repair_digits(match.group())
-    if not value.isdigit() or len(value) not in NUMBER_LENGTHS[kind]:
+    if not value.isdigit() or len(value) not in lengths:
         return []
-    label = "发票号码" if kind == "invoice_number" else "发票代码"
-    return [Fact(kind, value, match.group(), line.box_of(match.start(), match.end()), label)]
+    return [Fact(kind, value, match.group(), line.box_of(match.start(), match.end()), name)]
 
 
 def _date(line: Line, start: int) -> list[Fact]:
     m = ISSUE_DATE.match(line.text, start)
     if not m:
         return []
-    year, month, day = (int(g) for g in m.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:
+        issued = date(*(int(g) for g in m.groups()))
+    except ValueError:  # 2024年02月31日: a misread, not a date
         return []
-    value = f"{year:04d}-{month:02d}-{day:02d}"
-    return [Fact("invoice_date", value, m.group(), line.box_of(m.start(), m.end()),
-                 "开票日期")]
+    return [Fact("invoice_date", issued.isoformat(), m.group(),
+                 line.box_of(m.start(), m.end()), "开票日期")]
 
 
 def _total(lines: list[Line], index: int, start: int) -> list[Fact]:

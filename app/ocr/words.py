@@ -151,7 +151,7 @@ def merge_rows(lines: list[Line]) -> list[Line]:
     for _ref, row in rows:
         if all(ln.engine == "tesseract" for ln in row):
             merged.append(build_line([w for ln in row for w in ln.words]))
-        else:  # PP-OCR's lines carry their own text and spacing: keep it
+        else:  # PP-OCR's and a PDF text layer's lines carry their own spacing: keep it
             merged.append(join_lines(sorted(row, key=lambda ln: ln.box[0])))
     merged.sort(key=lambda ln: (ln.box[1], ln.box[0]))
     return merged

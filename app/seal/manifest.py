@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 FORMAT = "proofpack-manifest/1"
@@ -33,7 +33,6 @@ class Manifest:
     exhibits: list[ManifestExhibit]
     part: int | None = None  # which part of a split export
     case_title: str | None = None  # None in a public pack
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
         data = {"format": FORMAT, **asdict(self)}
