@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.i18n import pick, t
+from app.i18n import choose, pick, t
 from app.seal.verify import CHECK_NAMES, Verdict, verify_bundle
 from app.store.archive import archive_filename, export_archive
 from app.store.archive_import import import_archive
@@ -119,7 +119,8 @@ class StoreTools(QObject):
         icon = QMessageBox.Icon.Information if verdict.ok else QMessageBox.Icon.Warning
         box = QMessageBox(icon, self.tr("校验证据包"), summary,
                           QMessageBox.StandardButton.Ok, self.window)
-        lines = [f"{'✓' if c.ok else '✗'} {pick(CHECK_NAMES[c.name])}：{c.detail}"
+        colon = choose("：", ": ")
+        lines = [f"{'✓' if c.ok else '✗'} {pick(CHECK_NAMES[c.name])}{colon}{c.detail}"
                  for c in verdict.checks]
         if verdict.signer:
             lines.append(self.tr("签名人：") + verdict.signer)

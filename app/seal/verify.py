@@ -175,7 +175,7 @@ def _pictures(reader: PdfFileReader, manifest: dict[str, Any]) -> Check:
     missing, extra = printed - found, found - printed
     if not missing and not extra:
         return Check("pictures", True, choose(f"全部 {len(printed)} 张图片与清单一致",
-                                              f"all {len(printed)} pictures as listed"))
+                                              f"every printed picture as listed ({len(printed)})"))
     numbers = sorted({e["number"] for e in manifest["exhibits"]
                       if set(e["printed_sha256"]) & missing})
     detail = []
@@ -205,7 +205,7 @@ def _originals(archive: Path, manifest: dict[str, Any]) -> Check:
             f"{len(wanted)} 份原件中有 {len(missing)} 份不在存档中或已改动",
             f"{len(missing)} of {len(wanted)} originals not in the archive"))
     return Check("originals", True, choose(f"全部 {len(wanted)} 份原件与存档一致",
-                                           f"all {len(wanted)} originals in the archive match"))
+                                           f"every original matches the archive ({len(wanted)})"))
 
 
 def _member_sha256(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
