@@ -326,8 +326,9 @@ def _verify_bundle(args: argparse.Namespace) -> int:
     """One line per check; exit 0 only when every check passed."""
     from app.seal.verify import CHECK_NAMES, verify_bundle
 
-    if not args.pdf.is_file():
-        print(t("err.not_found", detail=args.pdf), file=sys.stderr)
+    if not args.pdf.is_file():  # missing, a folder, a pipe: named, never waited on
+        key = "err.not_regular" if args.pdf.exists() else "err.not_found"
+        print(f"{args.pdf}: {t(key)}", file=sys.stderr)
         return EXIT_USAGE
     verdict = verify_bundle(args.pdf, args.archive)
     if args.json:

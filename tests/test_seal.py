@@ -175,3 +175,19 @@ def test_every_part_of_a_split_export_is_sealed_within_the_limit(  # type: ignor
         assert code == 0
         numbers += [e["number"] for e in json.loads(manifest_of(part))["exhibits"]]
     assert numbers == [1, 2, 3]
+
+
+def test_what_is_not_a_sealed_bundle_gets_a_clear_answer(sealed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pdf, *_ = sealed
+    text = tmp_path / "notes.pdf"
+    text.write_text("not a pdf")
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(pdf.read_bytes()[:5000])  # a download that stopped
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    for path, code, said in ((text, 1, "不是可读取的 PDF"), (cut, 1, "不是可读取的 PDF"),
+                             (fifo, 2, "不是普通文件"), (tmp_path, 2, "不是普通文件"),
+                             (tmp_path / "gone.pdf", 2, "找不到文件")):
+        out = subprocess.run([*PROOFPACK, "--lang", "zh", "verify-bundle", str(path)],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == code and said in out.stdout + out.stderr, (path, out)
