@@ -292,7 +292,8 @@ def _import_archive(store: Any, archive: Path) -> int:
     from app.store.archive_import import import_archive
 
     try:
-        case = import_archive(store, archive)
+        case = import_archive(store, archive,
+                              on_notice=lambda notice: print(notice, file=sys.stderr))
     except ArchiveError as exc:
         print(exc.message(), file=sys.stderr)
         return EXIT_FAILED
@@ -306,6 +307,7 @@ def _import_archive(store: Any, archive: Path) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from app.seal.chain import describe
     from app.store.verify import verify_store
 
     store = _store(args)
@@ -315,11 +317,12 @@ def _verify(args: argparse.Namespace) -> int:
     for item, problem in report.problems:
         print(f"{item.original_name} ({item.sha256[:12]}, #{item.case_id}): "
               f"{t('verify.' + problem)}")
-    if report.ok:
-        print(t("verify.ok", count=report.checked))
-        return EXIT_OK
-    print(t("verify.bad", count=report.checked, bad=len(report.problems)))
-    return EXIT_FAILED
+    print(t("verify.bad", count=report.checked, bad=len(report.problems)) if report.problems
+          else t("verify.ok", count=report.checked))
+    for case_id, chain in report.custody.items():
+        print(t("verify.custody_ok" if chain.ok else "verify.custody_bad", id=case_id,
+                detail=describe(chain)))
+    return EXIT_OK if report.ok else EXIT_FAILED
 
 
 def _verify_bundle(args: argparse.Namespace) -> int:

@@ -164,6 +164,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive.write_failed": ("无法保存案件备份：{detail}", "cannot write the archive: {detail}"),
     "archive.imported": ("已恢复案件 #{id}「{title}」，{count} 份证据",
                          "restored case #{id} \"{title}\" with {count} items"),
+    "archive.custody_broken": (
+        "案件已恢复，原件均与校验值一致；但备份中的证据处理记录未通过检查（{detail}），"
+        "没有沿用，恢复后的案件从此重新记录",
+        "the case is restored and every original matches its hash, but the archive's "
+        "record of evidence handling failed its check ({detail}): it was not taken on, "
+        "and the restored case starts a new record"),
+    "verify.custody_ok": ("案件 #{id} 的证据处理记录{detail}",
+                          "case #{id} handling record {detail}"),
+    "verify.custody_bad": ("案件 #{id} 的证据处理记录有问题：{detail}",
+                           "case #{id} handling record: {detail}"),
     "archive.unreadable": ("无法读取备份文件：{detail}", "cannot read the archive: {detail}"),
     "archive.no_manifest": ("这不是证据包的案件备份（缺少 manifest.json）",
                             "not a ProofPack case archive (no manifest.json)"),

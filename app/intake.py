@@ -122,7 +122,7 @@ def apply_scan(store: Store, item: EvidenceItem, result: ScanResult) -> Evidence
     }
     if not item.kind_confirmed and item.media not in ("video", "audio"):
         fields["kind"] = result.kind
-    return store.update_item(item.id, **fields)
+    return store.update_item(item.id, read_by=result.engines, **fields)
 
 
 def reference_date(item: EvidenceItem) -> date:

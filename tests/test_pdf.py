@@ -63,10 +63,14 @@ def test_pages_outline_metadata(bundle) -> None:
         ["证据1 订单截图", "证据2 聊天记录", "证据3 实物照片"]
     meta = reader.metadata
     assert meta.author == "ProofPack" and "蓝牙耳机左耳无声" in meta.title
-    # the last numbered page; the 校验页 after it is not numbered nor counted
-    last = reader.pages[-2].extract_text()
-    assert f"第 {pages - 1} 页 / 共 {pages - 1} 页" in last
-    assert "校验页（不计页码）" in reader.pages[-1].extract_text()
+    # the 校验页 and the record of handling after the last numbered page: not numbered
+    # nor counted
+    texts = [page.extract_text() for page in reader.pages]
+    unnumbered = [i for i, text in enumerate(texts) if "校验页（不计页码）" in text]
+    assert unnumbered and unnumbered == list(range(unnumbered[0], pages))
+    numbered = unnumbered[0]
+    assert f"第 {numbered} 页 / 共 {numbered} 页" in texts[numbered - 1]
+    assert not any("页 / 共" in text for text in texts[numbered:])
 
 
 def test_index_page_numbers_point_at_exhibits(bundle) -> None:
@@ -164,11 +168,11 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
     assert [p.name for p in parts][:2] == ["part_第1部分.pdf", "part_第2部分.pdf"]
     for part in parts:
         assert part.stat().st_size <= limit_mb * 1_000_000  # MB as channels count them
-    # each part ends with its own 校验页, outside the numbering
-    total_pages = sum(len(PdfReader(p).pages) - 1 for p in parts)
-    assert total_pages == len(PdfReader(whole).pages) - 1
+    # each part ends with its own 校验页 and record of handling, outside the numbering
+    total_pages = sum(numbered_pages(p) for p in parts)
+    assert total_pages == numbered_pages(whole)
     # each part written on its own still numbers its pages as the whole bundle does
-    second_starts_at = len(PdfReader(parts[0]).pages)
+    second_starts_at = numbered_pages(parts[0]) + 1
     assert f"第 {second_starts_at} 页 / 共 {total_pages} 页" in \
         PdfReader(parts[1]).pages[0].extract_text()
     assert "证据目录" in PdfReader(parts[0]).pages[1].extract_text()
@@ -176,6 +180,11 @@ def test_split_into_parts_under_limit(tmp_path: Path) -> None:
     found = [o.title for p in parts for o in PdfReader(p).outline]
     assert [f for f in found if f.startswith("证据") and f[2].isdigit()] == \
         [f"证据{n} 其他" for n in range(1, 7)]  # imported without OCR: kind "other"
+
+
+def numbered_pages(pdf: Path) -> int:
+    """The pages before the 校验页 and the record of handling, which are not numbered."""
+    return sum("校验页（不计页码）" not in page.extract_text() for page in PdfReader(pdf).pages)
 
 
 def test_timeline_events_follow_the_screen_kind() -> None:

@@ -65,7 +65,7 @@ def test_an_exported_bundle_verifies_with_its_archive(sealed) -> None:  # type: 
     code, report = verify(pdf, "--archive", str(archive))
     assert code == 0 and failed(report) == set()
     assert {c["name"] for c in report["checks"]} == {"signature", "unchanged", "manifest",
-                                                      "pictures", "originals"}
+                                                      "pictures", "originals", "custody"}
     assert report["signer"].startswith("ProofPack 用户 ")  # pseudonymous by default
     manifest = json.loads(manifest_of(pdf))
     assert [e["number"] for e in manifest["exhibits"]] == [1, 2, 3]
@@ -75,7 +75,9 @@ def test_an_exported_bundle_verifies_with_its_archive(sealed) -> None:  # type: 
 
 def test_the_qr_code_is_the_manifest_hash_and_the_page_says_what_it_is(sealed) -> None:  # type: ignore[no-untyped-def]
     pdf, *_ = sealed
-    pages = len(PdfReader(pdf).pages)
+    texts = [page.extract_text() for page in PdfReader(pdf).pages]
+    # the 校验页 is the first unnumbered page (the record of handling may follow)
+    pages = next(n for n, text in enumerate(texts, start=1) if "校验页（不计页码）" in text)
     png = subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(pages), "-l", str(pages),
                           str(pdf)], capture_output=True, check=True).stdout
     (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
@@ -129,7 +131,8 @@ def test_another_cases_archive_does_not_match(sealed, tmp_path: Path,  # type: i
     other = store.create_case("另一个案件")
     import_paths(store, other.id, [sample_dir / "payment.png"])
     code, report = verify(pdf, "--archive", str(export_archive(store, other.id, tmp_path)))
-    assert code == 1 and failed(report) == {"originals"}
+    # another case's record of handling does not hold this bundle's head either
+    assert code == 1 and failed(report) == {"originals", "custody"}
 
 
 def test_the_key_is_private_and_a_public_pack_names_no_one(  # type: ignore[no-untyped-def]
@@ -175,6 +178,10 @@ def test_every_part_of_a_split_export_is_sealed_within_the_limit(  # type: ignor
         assert code == 0
         numbers += [e["number"] for e in json.loads(manifest_of(part))["exhibits"]]
     assert numbers == [1, 2, 3]
+    # a limit the whole bundle fits under gives one file, which is no "part 1"
+    (whole,) = export_case(store, case, tmp_path / "whole.pdf", ExportOptions(max_part_mb=50))
+    assert whole.name == "whole.pdf" and verify(whole)[0] == 0
+    assert json.loads(manifest_of(whole))["part"] is None
 
 
 def test_what_is_not_a_sealed_bundle_gets_a_clear_answer(sealed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

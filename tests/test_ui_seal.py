@@ -38,3 +38,64 @@ def test_a_bundle_is_checked_from_the_tools_menu(qtbot, window: MainWindow,  # n
     wait_idle(qtbot, window)
     box = window.tools.summary_box
     assert box.text() == "证据包校验未通过" and "✗ 签名" in box.detailedText()
+
+
+def test_the_signer_name_is_set_in_its_dialog_and_signs_the_next_export(
+        qtbot, window: MainWindow, sample_dir: Path, tmp_path: Path) -> None:  # noqa: F811
+    """Privacy › 签名与时间戳…: a TSA address that is not a web address is refused in the
+    dialog; a name typed and saved signs the bundle the File menu exports next."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+    from app.seal.verify import verify_bundle
+    from ui.seal_settings import SealSettingsDialog
+    from ui.settings import SIGNER_NAME
+
+    drop(window, [sample_dir / "order.png"])
+    wait_idle(qtbot, window)
+
+    def fill(name: str, tsa: str, expect_closed: bool) -> None:
+        def answer(dialog: QWidget) -> None:
+            assert isinstance(dialog, SealSettingsDialog)
+            dialog.name.setText(name)
+            dialog.tsa.setText(tsa)
+            save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+            qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+            assert dialog.isVisible() != expect_closed
+            if not expect_closed:
+                assert "http" in dialog.problem.text()
+                dialog.reject()
+        when_dialogs(answer)
+        menu_action(window, "隐私", "签名与时间戳…").trigger()
+        qtbot.waitUntil(lambda: window.privacy.seal_dialog is not None
+                        and not window.privacy.seal_dialog.isVisible(), timeout=10_000)
+
+    fill("柯沐阳", "ftp:/nowhere", expect_closed=False)
+    assert window.settings.get(SIGNER_NAME) == ""
+    fill("柯沐阳", "", expect_closed=True)
+    assert window.settings.get(SIGNER_NAME) == "柯沐阳"
+
+    when_dialogs(type_path(tmp_path))
+    menu_action(window, "文件", "导出PDF").trigger()
+    wait_idle(qtbot, window)
+    (target,) = tmp_path.glob("证据材料_*.pdf")
+    assert verify_bundle(target).signer == "柯沐阳"
+
+
+def test_a_broken_chain_of_custody_is_named_by_the_integrity_check(
+        qtbot, window: MainWindow, sample_dir: Path) -> None:  # noqa: F811
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox as Box
+
+    drop(window, [sample_dir / "order.png"])
+    wait_idle(qtbot, window)
+    menu_action(window, "工具", "检查证据完整性").trigger()
+    wait_idle(qtbot, window)
+    assert "证据处理记录都完整" in window.tools.summary_box.text()
+    with sqlite3.connect(window.store.db_path) as db:
+        db.execute("UPDATE custodyevent SET body = replace(body, 'order.png', 'other.png')")
+    menu_action(window, "工具", "检查证据完整性").trigger()
+    wait_idle(qtbot, window)
+    box = window.tools.summary_box
+    assert box.icon() == Box.Icon.Warning and "第 1 条记录在写入后被改动" in box.text()

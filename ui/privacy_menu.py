@@ -1,4 +1,5 @@
-"""The Privacy menu: which personal data export blacks out, and the unredacted originals."""
+"""The Privacy menu: which personal data export blacks out, the unredacted originals, and
+who signs the bundle (the name in its certificate, a timestamp server)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app.export.bundle import ExportOptions
 from app.ocr.sensitive import SENSITIVE_TYPES
-from ui.settings import KEEP_UNREDACTED, Settings
+from ui.seal_settings import SealSettingsDialog
+from ui.settings import KEEP_UNREDACTED, SIGNER_NAME, TSA_URL, Settings
 
 
 class PrivacyMenu(QMenu):
@@ -33,6 +35,16 @@ class PrivacyMenu(QMenu):
         self.act_originals.setToolTip(self.tr("原图含个人信息，只给受理机关，不要公开上传"))
         self.act_originals.toggled.connect(self._originals_toggled)
         self.addAction(self.act_originals)
+        self.addSeparator()
+        self.act_seal = QAction(self.tr("签名与时间戳…"), self)
+        self.act_seal.setToolTip(self.tr("导出的证据包以谁的名义签名，是否向时间戳服务器申请时间戳"))
+        self.act_seal.triggered.connect(lambda _checked=False: self.edit_seal_settings())
+        self.addAction(self.act_seal)
+        self.seal_dialog: SealSettingsDialog | None = None
+
+    def edit_seal_settings(self) -> None:
+        self.seal_dialog = SealSettingsDialog(self.settings, self.parentWidget())
+        self.seal_dialog.open()
 
     def _save(self) -> None:
         keep = [k for k, a in self.redact_actions.items() if not a.isChecked()]
@@ -53,5 +65,7 @@ class PrivacyMenu(QMenu):
     def export_options(self) -> ExportOptions:
         return ExportOptions(
             redact_types=frozenset(k for k, a in self.redact_actions.items() if a.isChecked()),
-            include_originals=self.act_originals.isChecked())
+            include_originals=self.act_originals.isChecked(),
+            signer_name=self.settings.get(SIGNER_NAME).strip(),
+            tsa_url=self.settings.get(TSA_URL).strip())
 

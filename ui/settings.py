@@ -28,10 +28,13 @@ WINDOW_GEOMETRY = Setting("window/geometry", b"", "the window's size and place")
 SPLITTER_STATE = Setting("window/splitter", b"", "the widths of the three panes")
 KEEP_UNREDACTED = Setting("privacy/keep", cast(list[str], []),
                           "kinds of personal data the buyer chose not to black out")
+SIGNER_NAME = Setting("seal/signer_name", "",
+                      "the buyer's name in the signing certificate; empty: a pseudonym")
+TSA_URL = Setting("seal/tsa_url", "", "an RFC 3161 timestamp server; empty: none (no network)")
 
 ALL: tuple[Setting[str] | Setting[bytes] | Setting[list[str]], ...] = (
     LANGUAGE, IMPORT_FOLDER, EXPORT_FOLDER, BACKUP_FOLDER, WINDOW_GEOMETRY, SPLITTER_STATE,
-    KEEP_UNREDACTED)
+    KEEP_UNREDACTED, SIGNER_NAME, TSA_URL)
 
 
 class Settings:

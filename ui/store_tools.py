@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.i18n import choose, pick, t
+from app.seal.chain import describe
 from app.seal.verify import CHECK_NAMES, Verdict, verify_bundle
 from app.store.archive import archive_filename, export_archive
 from app.store.archive_import import import_archive
@@ -46,16 +47,23 @@ class StoreTools(QObject):
         self.runner.start(VerifyJob(self.store), self._verified)
 
     def _verified(self, report: VerifyReport) -> None:
+        """The originals' summary; each case's chain of custody under it."""
         self.last_verify = report
-        summary = t("verify.ok", count=report.checked) if report.ok else \
-            t("verify.bad", count=report.checked, bad=len(report.problems))
-        self.runner.say(summary)
+        summary = t("verify.bad", count=report.checked, bad=len(report.problems)) \
+            if report.problems else t("verify.ok", count=report.checked)
+        broken = {cid: c for cid, c in report.custody.items() if not c.ok}
+        cases = {c.id: c.title for c in self.store.list_cases()
+                 + self.store.list_cases(trashed=True)}
+        for case_id, chain in broken.items():
+            summary += "\n" + t("verify.custody_bad", id=case_id, detail=describe(chain))
+        if not broken:
+            summary += "\n" + self.tr("每个案件的证据处理记录都完整（{0} 个案件）").format(
+                len(report.custody))
+        self.runner.say(summary.split("\n")[0] if report.ok else summary.replace("\n", "；"))
         icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
         box = QMessageBox(icon, self.tr("证据完整性检查"), summary,
                           QMessageBox.StandardButton.Ok, self.window)
-        if not report.ok:
-            cases = {c.id: c.title for c in self.store.list_cases()
-                     + self.store.list_cases(trashed=True)}
+        if report.problems:
             lines = [f"{cases.get(item.case_id, '')} · {item.original_name}: "
                      f"{t('verify.' + problem)}" for item, problem in report.problems]
             show_list(box, lines)
@@ -90,12 +98,22 @@ class StoreTools(QObject):
         if not chosen:
             return
         source = Path(chosen)
-        self.runner.start(CallJob(lambda: import_archive(self.store, source)), self._restored)
+        notices: list[str] = []  # filled on the worker thread, shown on this one
+        self.runner.start(CallJob(lambda: import_archive(self.store, source, notices.append)),
+                          lambda case: self._restored(case, notices))
 
-    def _restored(self, case: Case) -> None:
-        self.runner.say(t("archive.imported", id=case.id, title=case.title,
-                          count=len(self.store.items(case.id or 0))))
+    def _restored(self, case: Case, notices: list[str]) -> None:
+        said = t("archive.imported", id=case.id, title=case.title,
+                 count=len(self.store.items(case.id or 0)))
+        self.runner.say(said)
         self.case_restored.emit(case)
+        if notices:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("从备份恢复案件"),
+                              "\n\n".join([said, *notices]), QMessageBox.StandardButton.Ok,
+                              self.window)
+            box.setModal(False)
+            box.show()
+            self.summary_box = box
 
     def verify_bundle(self) -> None:
         """Ask for a bundle, and the case archive to check its originals (may be skipped)."""

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from app import __version__
+from app.export.custody_record import CustodyRecord
 from app.export.exhibits import Exhibits
 from app.export.glyphs import FONT, drawable
 from app.export.layout import (
@@ -45,7 +46,7 @@ from app.export.layout import (
 )
 from app.export.sections import Sections
 from app.export.verification import Verification
-from app.files import atomic_write
+from app.files import atomic_write, sha256_of
 from app.i18n import join_list, t
 from app.store.models import Case, EvidenceItem
 from app.store.store import Store
@@ -111,11 +112,23 @@ def export_case(store: Store, case_id: int, output: Path,
             written = [output]
         else:
             written = _write_parts(output, bundle, int(options.max_part_mb * 1_000_000))
+        _record_exports(store, case_id, written, options)
         for notice in bundle.notices:
             logger.warning("%s", notice)
             if options.on_notice:
                 options.on_notice(notice)
         return written
+
+
+def _record_exports(store: Store, case_id: int, written: list[Path],
+                    options: ExportOptions) -> None:
+    """Each file written enters the case's chain of custody with its hash."""
+    pack = "public" if options.public else "bundle"
+    for n, path in enumerate(written, start=1):
+        details: dict[str, Any] = {"pack": pack, "file": path.name, "sha256": sha256_of(path)}
+        if len(written) > 1:
+            details["part"] = n
+        store.log_event(case_id, "exported", **details)
 
 
 def _write_parts(output: Path, bundle: Bundle, limit: int) -> list[Path]:
@@ -155,7 +168,7 @@ PART_OVERHEAD = 300_000
 SEAL_ROOM = 64_000
 
 
-class Bundle(Sections, Exhibits, Verification):
+class Bundle(Sections, Exhibits, Verification, CustodyRecord):
     def prepare(self) -> None:
         """The pictures, then pass one: the layout of the whole bundle."""
         self._prepare_images()
@@ -174,12 +187,14 @@ class Bundle(Sections, Exhibits, Verification):
             least = 0 if front else 1
             end = self._greedy_end(start, limit, least)
             while True:
+                # the whole bundle in one "part" is no part: its manifest names none
+                part = Part(start, end, front, None if front and end == count else number)
                 buf = io.BytesIO()
-                self.write(Part(start, end, front, number), buf)
+                self.write(part, buf)
                 if buf.tell() <= limit or end - start <= least:
                     break
                 end = start + max(least, int((end - start) * limit / buf.tell() * 0.95))
-            yield Part(start, end, front, number), buf.getvalue()
+            yield part, buf.getvalue()
             start, front, number = end, False, number + 1
 
     def _greedy_end(self, start: int, limit: int, least: int) -> int:
@@ -287,4 +302,5 @@ class Bundle(Sections, Exhibits, Verification):
             story += self._channel_guide(layout)
         story += [NextPageTemplate("verification"), PageBreak()]
         story += self._verification(self.manifest(part), layout)
+        story += self._custody_record(part)
         return story

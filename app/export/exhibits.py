@@ -132,7 +132,9 @@ class Exhibits(BundleBase):
         facts_rows = [
             (self.tr("说明", "Description"), self._description(item)),
             (self.tr("识别信息", "Extracted facts"), self._key_facts(item, full=True) or "—"),
-            (self.tr("原文件名", "Original file"), item.original_name),
+            # A file name may carry the buyer's name: not in a pack published for anyone.
+            *([] if self.options.public else
+              [(self.tr("原文件名", "Original file"), item.original_name)]),
             *self._media_rows(item),
             (self.tr("导入时间", "Imported"), local_time(item.imported_at)),
             ("SHA-256", item.sha256),

@@ -32,6 +32,7 @@ from app.export.images import ImageSlice
 from app.i18n import Lang, Refusal, choose, current_lang, join_list
 from app.privacy.redaction import DEFAULT_TYPES
 from app.records import FactType, facts_of
+from app.seal.chain import GENESIS
 from app.seal.identity import Identity
 from app.seal.manifest import Manifest
 from app.store.media_import import text_layer_path
@@ -212,6 +213,9 @@ class BundleBase:
         self.notices: list[str] = []
         self.deadline = complaint_deadline(case, items, now.date())
         self.references = reference_orders(case, items)
+        # The case's chain of custody as this export begins; its head goes in the manifest.
+        self.custody = store.custody(case.id or 0)
+        self.custody_head = self.custody[-1].hash if self.custody else GENESIS
 
     def tr(self, zh: str, en: str) -> str:
         return choose(zh, en, self.lang)

@@ -51,7 +51,8 @@ class Verification(BundleBase):
         return Manifest(app=f"ProofPack {__version__}", exported_at=self.now.isoformat(),
                         signer_certificate_sha256=self._identity().fingerprint,
                         exhibits=exhibits, part=part.number,
-                        case_title=None if public else self.case.title)
+                        case_title=None if public else self.case.title,
+                        custody_head=self.custody_head, custody_length=len(self.custody))
 
     def _printed_sha256(self, path: Path) -> str:
         if path not in self._printed:

@@ -129,6 +129,40 @@ def ocr_status() -> OcrStatus:
     return check_ocr()
 
 
+@cache
+def tesseract_version() -> str:
+    """The version Tesseract reports (5.3.0), "" when it cannot be asked: the chain of
+    custody names the reader of each exhibit."""
+    setup = ocr_status().setup
+    if setup is None:
+        return ""
+    try:
+        out = subprocess.run([setup.cmd, "--version"], capture_output=True, text=True,
+                             timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    first = (out.stdout or out.stderr).split("\n", 1)[0]
+    return first.removeprefix("tesseract ").strip()
+
+
+def engines_named(used: set[str]) -> list[str]:
+    """The readers behind lines marked tesseract / ppocr / both / textlayer, with their
+    versions: ["tesseract 5.3.0", "rapidocr 3.4.2"]."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    names = []
+    if used & {"tesseract", "both"}:
+        names.append(f"tesseract {tesseract_version()}".strip())
+    if used & {"ppocr", "both"}:
+        try:
+            names.append(f"rapidocr {version('rapidocr')}")
+        except PackageNotFoundError:
+            names.append("rapidocr")
+    if "textlayer" in used:
+        names.append("pdf text layer")
+    return names
+
+
 def tesseract_config(setup: TesseractSetup, *options: str) -> str:
     parts = list(options)
     if setup.tessdata_dir:

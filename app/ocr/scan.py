@@ -27,7 +27,7 @@ from app.ocr.classify import (
     read_quality,
 )
 from app.ocr.confidence import assess, values_to_check
-from app.ocr.engine import TesseractSetup, die_with_parent, ocr_status
+from app.ocr.engine import TesseractSetup, die_with_parent, engines_named, ocr_status
 from app.ocr.extract import extract_facts, unique_values
 from app.ocr.invoice import invoice_facts, with_invoice_total
 from app.ocr.levelled import read_levelled
@@ -119,6 +119,7 @@ class ScanResult:
     sensitive: list[SensitiveField] = field(default_factory=list)  # to black out in exports
     error: str = ""
     error_key: str = ""
+    engines: list[str] = field(default_factory=list)  # who read it, with versions
 
     def to_json(self, file: str) -> dict[str, Any]:
         if self.error:
@@ -201,6 +202,7 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
         read_doubt=privacy_doubt(recognition.photo_score, quality, recognition.width,
                                  sure_chars),
         facts=found,
+        engines=engines_named({line.engine for line in recognition.lines} or {"tesseract"}),
         sensitive=find_sensitive(recognition.lines, {
             f.value.replace("-", "") for f in facts
             if f.type in ("order_number", "transaction_id", "tracking_number")}),

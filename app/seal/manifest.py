@@ -33,6 +33,9 @@ class Manifest:
     exhibits: list[ManifestExhibit]
     part: int | None = None  # which part of a split export
     case_title: str | None = None  # None in a public pack
+    # The case's chain of custody (app.seal.chain) as the export began: its last hash.
+    custody_head: str | None = None
+    custody_length: int | None = None  # its number of entries: the head's seq
 
     def to_bytes(self) -> bytes:
         data = {"format": FORMAT, **asdict(self)}

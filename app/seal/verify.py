@@ -6,6 +6,7 @@ and, given the case archive, that every original the manifest names is in it."""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import zipfile
 from collections.abc import Iterator
@@ -22,6 +23,15 @@ from pyhanko_certvalidator import ValidationContext
 from app.evidence_types import limit_for
 from app.files import CHUNK
 from app.i18n import choose
+from app.seal.chain import (
+    CUSTODY,
+    GENESIS,
+    ChainCheck,
+    check_chain,
+    contains,
+    describe,
+    from_json,
+)
 from app.seal.manifest import ATTACHMENT, BadManifest, read_manifest
 from app.seal.sign import REASON_PREFIX
 
@@ -30,7 +40,7 @@ logger = logging.getLogger(__name__)
 
 CHECK_NAMES = {"signature": ("签名", "signature"), "unchanged": ("未追加", "unchanged"),
                "manifest": ("清单", "manifest"), "pictures": ("图片", "pictures"),
-               "originals": ("原件", "originals")}
+               "originals": ("原件", "originals"), "custody": ("处理记录", "handling record")}
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,10 @@ def verify_bundle(pdf: Path, archive: Path | None = None) -> Verdict:
             verdict.checks.append(_pictures(reader, manifest))
             if archive is not None:
                 verdict.checks.append(_originals(archive, manifest))
+                if manifest.get("custody_head"):
+                    verdict.checks.append(custody_in_archive(
+                        archive, str(manifest["custody_head"]),
+                        int(manifest.get("custody_length") or 0)))
     return verdict
 
 
@@ -222,3 +236,36 @@ def _member_sha256(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def custody_in_archive(archive: Path, head: str, length: int) -> Check:
+    """The archive's chain of custody holds, and still holds the head this bundle
+    recorded: no entry up to the bundle's export was edited or removed since."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            info = zf.getinfo(CUSTODY)
+            if info.file_size > 64 * 1024 * 1024:
+                raise ValueError("custody record too large")
+            entries = from_json(json.loads(zf.read(info)))
+    except KeyError:
+        return Check("custody", False, choose("存档中没有证据处理记录",
+                                              "the archive has no handling record"))
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        return Check("custody", False, choose(f"处理记录无法读取：{exc}",
+                                              f"handling record unreadable: {exc}"))
+    check = check_chain(entries)
+    if not check.ok:
+        return Check("custody", False, describe(check))
+    upto = contains(entries, head) if head != GENESIS else 0
+    if upto is None and check.count < length:
+        return Check("custody", False, choose(
+            f"存档早于本文件：其记录只到第 {check.count} 条，本文件导出时已有 {length} 条；"
+            "请用导出之后保存的案件备份核对",
+            f"the archive is older than this file: its record ends at entry {check.count}, "
+            f"this file was exported at entry {length}; check with a backup saved after it"))
+    if upto is None:
+        return Check("custody", False, describe(ChainCheck(check.count, head, check.count + 1,
+                                                            "missing")))
+    return Check("custody", True, choose(
+        f"存档中的记录完整，本文件导出时的链头是其中第 {upto} 条",
+        f"the archive's record holds, and this file's head is its entry {upto}"))

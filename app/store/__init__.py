@@ -4,4 +4,4 @@ Imports nothing of the rest of the core but its base modules (app.i18n, app.path
 app.files, app.imaging, app.logs); never Qt.
 """
 
-MAY_IMPORT: tuple[str, ...] = ("app.media",)
+MAY_IMPORT: tuple[str, ...] = ("app.media", "app.seal")

@@ -17,8 +17,9 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from app import __version__
-from app.files import atomic_write
+from app.files import atomic_write, sha256_of
 from app.i18n import Refusal
+from app.seal.chain import CUSTODY, GENESIS, to_json
 from app.store.models import Case, utcnow
 from app.store.store import Store
 
@@ -43,6 +44,7 @@ def export_archive(store: Store, case_id: int, out: Path) -> Path:
     if out.is_dir():
         out = out / archive_filename(case, date.today())
     items = store.items(case_id)
+    chain = store.custody(case_id)
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -54,16 +56,23 @@ def export_archive(store: Store, case_id: int, out: Path) -> Path:
             for item in items
         ],
         "submissions": [_dump(sub) for sub in store.submissions(case_id)],
+        # The chain's last entry when the archive was made: a custody.json cut short, or
+        # rewritten from some entry on, no longer ends with it.
+        "custody_head": chain[-1].hash if chain else GENESIS,
     }
     # The archive holds the unredacted originals: readable by the owner only.
     with atomic_write(out, mode=0o600, prefix=".archive-") as fh, \
             zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
         zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2),
                     compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr(CUSTODY, json.dumps(to_json(chain), ensure_ascii=False, indent=1),
+                    compress_type=zipfile.ZIP_DEFLATED)
         for item in items:
             # Images are compressed already; storing them keeps the export fast.
             zf.write(store.item_path(item), f"originals/{Path(item.stored_path).name}",
                      compress_type=zipfile.ZIP_STORED)
+    store.log_event(case_id, "archived", file=out.name, sha256=sha256_of(out),
+                    custody_head=manifest["custody_head"])
     return out
 
 

@@ -14,6 +14,7 @@ import json
 import logging
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,11 +25,27 @@ from sqlmodel import SQLModel
 
 from app.evidence_types import IMAGE, VIDEO, limit_for, type_of
 from app.files import TooLarge
-from app.i18n import Refusal
+from app.i18n import Refusal, t
 from app.imaging import probe_image
 from app.media.reading import read_media
 from app.records import BadRecords, checked_found, checked_redactions
-from app.store.archive import FORMAT, FORMAT_VERSION, LOCAL_FIELDS, MANIFEST, ArchiveError
+from app.seal.chain import (
+    CUSTODY,
+    GENESIS,
+    ChainCheck,
+    Entry,
+    check_chain,
+    describe,
+    from_json,
+)
+from app.store import custody
+from app.store.archive import (
+    FORMAT,
+    FORMAT_VERSION,
+    LOCAL_FIELDS,
+    MANIFEST,
+    ArchiveError,
+)
 from app.store.blobs import StagedFile
 from app.store.media_import import draw_sheet, store_face
 from app.store.models import Case, EvidenceItem, Submission
@@ -45,10 +62,17 @@ class Rows:
     case: dict[str, Any]
     items: list[dict[str, Any]] = field(default_factory=list)
     submissions: list[dict[str, Any]] = field(default_factory=list)
+    custody: list[Entry] = field(default_factory=list)  # the chain, when it holds
+    custody_check: ChainCheck | None = None  # None: an archive made before the chain
+    source: str = ""  # the archive's file name
 
 
-def import_archive(store: Store, archive: Path) -> Case:
-    """Add the archived case to the store as a new case and return it."""
+def import_archive(store: Store, archive: Path,
+                   on_notice: Callable[[str], None] | None = None) -> Case:
+    """Add the archived case to the store as a new case and return it. Its chain of
+    custody comes along when it holds; when it does not, the case is restored all the
+    same (the originals are checked by hash) with a new chain that says so, and
+    `on_notice` is told."""
     try:
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -56,9 +80,38 @@ def import_archive(store: Store, archive: Path) -> Case:
     with zf:
         manifest = _read_manifest(zf)
         rows = _rows(manifest)
+        rows.source = archive.name
+        rows.custody, rows.custody_check = _read_custody(zf, manifest.get("custody_head"))
         members = _check_sizes(store, zf, rows.items)
         staged = _stage_members(store, zf, members)
-    return _commit(store, staged, rows)
+    case = _commit(store, staged, rows)
+    if rows.custody_check is not None and not rows.custody_check.ok:
+        notice = t("archive.custody_broken", detail=describe(rows.custody_check))
+        logger.warning("%s: %s", archive, notice)
+        if on_notice:
+            on_notice(notice)
+    return case
+
+
+def _read_custody(zf: zipfile.ZipFile, recorded_head: object
+                  ) -> tuple[list[Entry], ChainCheck | None]:
+    """The archive's chain and its check: the entries only when it holds, so a broken
+    record is reported, never taken on as the case's history."""
+    try:
+        info = zf.getinfo(CUSTODY)
+    except KeyError:
+        return [], None
+    try:
+        if info.file_size > 64 * 1024 * 1024:
+            raise ValueError("custody record too large")
+        entries = from_json(json.loads(zf.read(CUSTODY)))
+    except (ValueError, OSError, zipfile.BadZipFile) as exc:
+        logger.warning("custody record unreadable: %s", exc)
+        return [], ChainCheck(0, GENESIS, 1, "unreadable")
+    check = check_chain(entries)
+    if check.ok and check.head != recorded_head:
+        check = ChainCheck(check.count, check.head, check.count + 1, "cut")
+    return (entries if check.ok else []), check
 
 
 def _read_manifest(zf: zipfile.ZipFile) -> dict[str, Any]:
@@ -256,6 +309,11 @@ def _insert_rows(store: Store, staged: dict[str, Staged], rows: Rows) -> Case:
                 s.add(EvidenceItem(case_id=case.id, **fields))
             for sub in rows.submissions:
                 s.add(Submission(case_id=case.id, **sub))
+            custody.insert_verbatim(s, case.id, rows.custody)
+            state = "absent" if rows.custody_check is None else \
+                "intact" if rows.custody_check.ok else rows.custody_check.problem
+            custody.append(s, case.id, "restored", archive=rows.source, custody=state,
+                           entries=len(rows.custody))
             s.commit()
             s.refresh(case)
     except (SQLAlchemyError, ValueError, TypeError) as exc:

@@ -39,6 +39,7 @@ from app.imaging import (
     probe_image,
     shows_same_picture,
 )
+from app.store import custody
 from app.store.blobs import StagedFile
 from app.store.media_import import import_media
 from app.store.models import EvidenceItem
@@ -196,7 +197,7 @@ def _import_file(store: Store, case_id: int, path: Path) -> ImportOutcome:
             image_format=info.format,
             source_modified_at=modified,
             pixel_print=info.pixel_print,
-        ))
+        ), origin=custody.origin(path, staged.size))
     except IntegrityError:  # another process added the same file a moment ago
         existing = store.find_item(case_id, staged.sha256)
         return ImportOutcome(path, "duplicate", existing.id if existing else None,

@@ -18,6 +18,7 @@ from app.files import atomic_write
 from app.media.faces import contact_sheet
 from app.media.reading import MediaReading, read_media
 from app.media.video import MAX_FRAMES, frames_at, probe_video
+from app.store import custody
 from app.store.blobs import StagedFile
 from app.store.models import EvidenceItem
 from app.store.store import FACES, Store
@@ -57,8 +58,11 @@ def import_media(store: Store, case_id: int, path: Path, staged: StagedFile,
     relative = store.blobs.relative_path(staged.sha256, path.suffix.lower()[:6])
     store.blobs.commit(staged, relative)
     try:
+        origin = custody.origin(path, staged.size)
+        if reading.recorded_at:
+            origin["recorded"] = reading.recorded_at.isoformat(timespec="seconds")
         return store.add_item(_item(case_id, path, staged, relative, modified, reading,
-                                    face))
+                                    face), origin=origin)
     except IntegrityError:
         return None
 

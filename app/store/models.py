@@ -110,3 +110,19 @@ class Submission(SQLModel, table=True):
     replies: str = ""  # what the channel answered, in the buyer's words
     next_follow_up: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class CustodyEvent(SQLModel, table=True):
+    """One entry of a case's chain of custody (app.seal.chain): the body is the canonical
+    JSON its hash is taken of, and the only place its facts are read from."""
+
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_custody_case_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("case.id", ondelete="CASCADE"), nullable=False,
+                         index=True)
+    )
+    seq: int
+    body: str
+    entry_hash: str

@@ -58,9 +58,16 @@ def _v6_media(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE evidenceitem ADD COLUMN {column}")
 
 
+def _v7_custody(conn: sqlite3.Connection) -> None:
+    # The chain of custody: its table is created by create_all below. The version moves
+    # so an older ProofPack, which would change evidence without recording it, refuses.
+    del conn
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
-                               _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt, _v6_media]
+                               _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt, _v6_media,
+                               _v7_custody]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

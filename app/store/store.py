@@ -11,7 +11,7 @@ import hashlib
 import io
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,6 +23,8 @@ from sqlmodel import Session, col, select
 
 from app.files import atomic_write
 from app.i18n import t
+from app.seal.chain import Entry
+from app.store import custody
 from app.store.blobs import BlobStore
 from app.store.models import Case, EvidenceItem, Submission, utcnow
 from app.store.schema import StoreTooNewError, init_schema, make_engine
@@ -183,11 +185,14 @@ class Store:
             )
             return s.exec(query).first()
 
-    def add_item(self, item: EvidenceItem) -> EvidenceItem:
+    def add_item(self, item: EvidenceItem, origin: dict[str, Any] | None = None
+                 ) -> EvidenceItem:
         """Insert an exhibit numbered after the case's last. The number is computed inside
         the INSERT, which SQLite runs under its write lock: two processes adding at once
-        cannot both take the same one. IntegrityError: the case has this file already."""
+        cannot both take the same one. IntegrityError: the case has this file already.
+        `origin` (custody.origin) goes into the chain of custody."""
         with self.session() as s:
+            custody.append(s, item.case_id, "imported", item.sha256, **(origin or {}))
             next_position = select(func.coalesce(func.max(EvidenceItem.position), 0) + 1)\
                 .where(EvidenceItem.case_id == item.case_id).scalar_subquery()
             item.position = next_position  # type: ignore[assignment]
@@ -200,15 +205,27 @@ class Store:
             s.refresh(item)
             return item
 
-    def update_item(self, item_id: int, **fields: Any) -> EvidenceItem:
+    def update_item(self, item_id: int, read_by: list[str] | None = None, **fields: Any
+                    ) -> EvidenceItem:
+        """Change an exhibit; what touches the evidence (its reading, facts corrected,
+        blackouts) enters the chain of custody with the change. `read_by`: the OCR
+        engines, when a reading is recorded."""
         _check_fields(fields, ITEM_FIELDS)
-        return self._update(EvidenceItem, item_id, fields)
 
-    def _update(self, model: type[Row], row_id: int, fields: dict[str, Any]) -> Row:
+        def log(s: Session, item: EvidenceItem) -> None:
+            for action, details in custody.item_changes(item, fields, read_by):
+                custody.append(s, item.case_id, action, item.sha256, **details)
+
+        return self._update(EvidenceItem, item_id, fields, log)
+
+    def _update(self, model: type[Row], row_id: int, fields: dict[str, Any],
+                log: Callable[[Session, Row], None] | None = None) -> Row:
         with self.session() as s:
             row = s.get(model, row_id)
             if row is None:
                 raise KeyError(f"{model.__name__} {row_id} not found")
+            if log:
+                log(s, row)
             for key, value in fields.items():
                 setattr(row, key, value)
             s.add(row)
@@ -236,6 +253,8 @@ class Store:
         with self.session() as s:
             item = s.get(EvidenceItem, item_id)
             if item is not None:
+                custody.append(s, item.case_id, "removed", item.sha256,
+                               name=item.original_name)
                 s.delete(item)
                 s.commit()
         self.remove_unreferenced_blobs()
@@ -260,6 +279,20 @@ class Store:
         with atomic_write(self.data_dir / relative) as fh:
             fh.write(data)
         return relative, hashlib.sha256(data).hexdigest()
+
+    # ---- chain of custody --------------------------------------------------------------
+
+    def log_event(self, case_id: int, action: str, item: str = "", **details: Any) -> Entry:
+        """Record an event of the case's own (an export, a backup) in its chain."""
+        with self.session() as s:
+            entry = custody.append(s, case_id, action, item, **details)
+            s.commit()
+            return entry
+
+    def custody(self, case_id: int) -> list[Entry]:
+        """The case's chain of custody, oldest first."""
+        with self.session() as s:
+            return custody.entries(s, case_id)
 
     # ---- submissions -------------------------------------------------------------------
 

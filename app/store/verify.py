@@ -1,4 +1,5 @@
-"""Checking the store: is every original still there, byte for byte?"""
+"""Checking the store: is every original still there, byte for byte, and does each
+case's chain of custody still hold (no entry edited, removed or reordered)?"""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.files import sha256_of
+from app.seal.chain import ChainCheck, check_chain
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
@@ -17,10 +19,11 @@ Problem = Literal["missing", "altered"]
 class VerifyReport:
     checked: int = 0
     problems: list[tuple[EvidenceItem, Problem]] = field(default_factory=list)
+    custody: dict[int, ChainCheck] = field(default_factory=dict)  # per case id
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and all(c.ok for c in self.custody.values())
 
 
 def verify_store(store: Store, case_id: int | None = None,
@@ -29,7 +32,7 @@ def verify_store(store: Store, case_id: int | None = None,
     cases = [case_id] if case_id is not None else \
         [c.id for c in store.list_cases() + store.list_cases(trashed=True) if c.id is not None]
     items = [item for cid in cases for item in store.items(cid)]
-    report = VerifyReport()
+    report = VerifyReport(custody={cid: check_chain(store.custody(cid)) for cid in cases})
     for n, item in enumerate(items, start=1):
         path = store.item_path(item)
         try:

@@ -1025,57 +1025,67 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>PrivacyMenu</name>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="16" />
+        <location filename="../../ui/privacy_menu.py" line="18" />
         <source>隐私(&amp;P)</source>
         <translation>&amp;Privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="18" />
+        <location filename="../../ui/privacy_menu.py" line="20" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="18" />
+        <location filename="../../ui/privacy_menu.py" line="20" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="19" />
+        <location filename="../../ui/privacy_menu.py" line="21" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="19" />
+        <location filename="../../ui/privacy_menu.py" line="21" />
         <source>收货地址</source>
         <translation>delivery addresses</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="20" />
+        <location filename="../../ui/privacy_menu.py" line="22" />
         <source>收货人姓名</source>
         <translation>recipient names</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="24" />
+        <location filename="../../ui/privacy_menu.py" line="26" />
         <source>导出时遮盖{0}</source>
         <translation>Black out {0} in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="31" />
+        <location filename="../../ui/privacy_menu.py" line="33" />
         <source>导出时附上未遮盖的原图…</source>
         <translation>Include unredacted originals in exports…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="33" />
+        <location filename="../../ui/privacy_menu.py" line="35" />
         <source>原图含个人信息，只给受理机关，不要公开上传</source>
         <translation>Originals contain personal data: give them only to the authority, never upload them publicly</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="45" />
+        <location filename="../../ui/privacy_menu.py" line="39" />
+        <source>签名与时间戳…</source>
+        <translation>Signature and timestamp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="40" />
+        <source>导出的证据包以谁的名义签名，是否向时间戳服务器申请时间戳</source>
+        <translation>Whose name signs exported bundles, and whether to ask a timestamp server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_menu.py" line="57" />
         <source>附上未遮盖的原图</source>
         <translation>Include unredacted originals</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_menu.py" line="46" />
+        <location filename="../../ui/privacy_menu.py" line="58" />
         <source>导出的 PDF 将包含未遮盖的原图，其中有银行卡号、手机号、地址等个人信息。
 
 这样的文件只应交给受理投诉的机关，切勿上传到公开平台。确定要附上吗？</source>
@@ -1221,71 +1231,118 @@ Such a file should only go to the authority handling your complaint, never to a 
     </message>
 </context>
 <context>
+    <name>SealSettingsDialog</name>
+    <message>
+        <location filename="../../ui/seal_settings.py" line="27" />
+        <source>签名与时间戳</source>
+        <translation>Signature and timestamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_settings.py" line="29" />
+        <source>导出的每个 PDF 证据包都由本机生成的密钥签名，收到的人可以检查导出后是否被改动。默认以化名“ProofPack 用户 …”签名；填写姓名后，交给受理机关的材料以您的姓名签名，公开发布的材料（黑猫投诉）始终只用化名。
+
+时间戳服务器（RFC 3161）可为签名加上第三方时间，需要联网；留空则不申请。服务器连不上时照常导出，并提示已跳过时间戳。</source>
+        <translation>Every exported PDF bundle is signed with a key made on this computer, so whoever receives it can check that it was not changed after export. By default it is signed with a pseudonym (“ProofPack 用户 …”); with your name filled in, packs for the authorities are signed in your name, and public packs (黑猫投诉) always use the pseudonym only.
+
+A timestamp server (RFC 3161) adds a third party's time to the signature and needs the internet; leave it empty to ask none. When the server cannot be reached, the export goes ahead and says the timestamp was skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_settings.py" line="36" />
+        <source>留空：使用化名</source>
+        <translation>Empty: a pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_settings.py" line="42" />
+        <source>签名人姓名</source>
+        <translation>Signer's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_settings.py" line="43" />
+        <source>时间戳服务器</source>
+        <translation>Timestamp server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_settings.py" line="58" />
+        <source>时间戳服务器应是 http:// 或 https:// 开头的网址</source>
+        <translation>The timestamp server must be an address starting with http:// or https://</translation>
+    </message>
+</context>
+<context>
     <name>StoreTools</name>
     <message>
-        <location filename="../../ui/store_tools.py" line="40" />
+        <location filename="../../ui/store_tools.py" line="41" />
         <source>校验证据包…</source>
         <translation>Check a bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="42" />
+        <location filename="../../ui/store_tools.py" line="43" />
         <source>检查导出的 PDF 证据包：签名、导出后是否被改动、图片和原件是否与清单一致</source>
         <translation>Check an exported PDF bundle: its signature, whether it changed after export, and whether its pictures and originals match its manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="54" />
+        <location filename="../../ui/store_tools.py" line="60" />
+        <source>每个案件的证据处理记录都完整（{0} 个案件）</source>
+        <translation>Every case's record of evidence handling is intact (cases checked: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="64" />
         <source>证据完整性检查</source>
         <translation>Evidence integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="72" />
+        <location filename="../../ui/store_tools.py" line="80" />
         <source>保存案件备份</source>
         <translation>Save case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="73" />
-        <location filename="../../ui/store_tools.py" line="89" />
-        <location filename="../../ui/store_tools.py" line="111" />
+        <location filename="../../ui/store_tools.py" line="81" />
+        <location filename="../../ui/store_tools.py" line="97" />
+        <location filename="../../ui/store_tools.py" line="129" />
         <source>案件备份 (*.zip)</source>
         <translation>Case backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="88" />
+        <location filename="../../ui/store_tools.py" line="96" />
         <source>选择案件备份</source>
         <translation>Choose a case backup</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="105" />
+        <location filename="../../ui/store_tools.py" line="111" />
+        <source>从备份恢复案件</source>
+        <translation>Restore a case from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/store_tools.py" line="123" />
         <source>选择要校验的证据包</source>
         <translation>Choose the bundle to check</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="106" />
+        <location filename="../../ui/store_tools.py" line="124" />
         <source>PDF 证据包 (*.pdf)</source>
         <translation>PDF bundles (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="110" />
+        <location filename="../../ui/store_tools.py" line="128" />
         <source>选择案件备份以核对原件（可取消跳过）</source>
         <translation>Choose the case backup to check the originals (Cancel to skip)</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="117" />
+        <location filename="../../ui/store_tools.py" line="135" />
         <source>证据包校验通过</source>
         <translation>The bundle passed every check</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="117" />
+        <location filename="../../ui/store_tools.py" line="135" />
         <source>证据包校验未通过</source>
         <translation>The bundle failed a check</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="120" />
+        <location filename="../../ui/store_tools.py" line="138" />
         <source>校验证据包</source>
         <translation>Check a bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/store_tools.py" line="125" />
+        <location filename="../../ui/store_tools.py" line="144" />
         <source>签名人：</source>
         <translation>Signed by: </translation>
     </message>
