@@ -254,16 +254,18 @@ def _export(args: argparse.Namespace) -> int:
         if not args.strict_privacy:
             for line in doubt_warnings(store.items(args.case_id)):
                 print(line, file=sys.stderr)
-        paths = export_case(store, args.case_id, args.output,
-                            ExportOptions(page_size=args.page_size, lang=_lang(),
-                                          max_part_mb=args.max_part_mb,
-                                          redact_types=DEFAULT_TYPES - set(args.keep),
-                                          include_originals=args.include_originals,
-                                          allow_unscanned=args.allow_unscanned,
-                                          strict_privacy=args.strict_privacy,
-                                          signer_name=args.signer_name,
-                                          tsa_url=args.tsa_url,
-                                          on_notice=lambda n: print(n, file=sys.stderr)))
+        options = ExportOptions(page_size=args.page_size, lang=_lang(),
+                                max_part_mb=args.max_part_mb,
+                                redact_types=DEFAULT_TYPES - set(args.keep),
+                                include_originals=args.include_originals,
+                                allow_unscanned=args.allow_unscanned,
+                                strict_privacy=args.strict_privacy,
+                                signer_name=args.signer_name, tsa_url=args.tsa_url,
+                                on_notice=lambda n: print(n, file=sys.stderr))
+        if args.channel:
+            paths = _export_pack(store, args, options)
+        else:
+            paths = export_case(store, args.case_id, args.output, options)
     except ExportRefused as exc:
         print(exc.message(), file=sys.stderr)
         return EXIT_FAILED
@@ -273,6 +275,16 @@ def _export(args: argparse.Namespace) -> int:
     for path in paths:
         print(t("export.done", path=path))
     return EXIT_OK
+
+
+def _export_pack(store: Any, args: argparse.Namespace, options: Any) -> list[Path]:
+    """A channel's pack: the folder (and zip) written; notices go to stderr as they come."""
+    from app.export.packs import export_pack
+
+    args.output.mkdir(parents=True, exist_ok=True)
+    pack = export_pack(store, args.case_id, args.channel, args.output, options, args.pick,
+                       args.zip)
+    return [pack.folder, *([pack.archive] if pack.archive else [])]
 
 
 def _export_archive(store: Any, case_id: int, output: Path) -> int:

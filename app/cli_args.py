@@ -147,7 +147,29 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_h("附上未遮盖的原图（含个人信息，勿公开）",
                                 "also include the unredacted originals (personal data: "
                                 "never publish)"))
+    export.add_argument("--for", dest="channel", choices=PACK_CHANNELS, default=None,
+                        help=_h("为某个渠道导出上传包（文件夹）：淘宝、12315、黑猫投诉（公开）、打印",
+                                "export a channel's upload pack (a folder): Taobao, 12315, "
+                                "Heimao (public), print"))
+    export.add_argument("--zip", action="store_true",
+                        help=_h("上传包另存为一个 zip", "also write the pack as one zip"))
+    export.add_argument("--pick", type=_numbers, default=None, metavar="N,N,…",
+                        help=_h("上传包中放哪些证据（按此顺序），默认按清单的重要程度",
+                                "the exhibits to put in the pack, in order (default: by the "
+                                "checklist's priority)"))
     return parser
+
+
+PACK_CHANNELS = ("taobao", "12315", "heimao", "print")
+
+
+def _numbers(text: str) -> list[int]:
+    try:
+        return [int(n) for n in text.replace("，", ",").split(",") if n.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(_h("应为以逗号分隔的证据编号，如 3,1,5",
+                                            "exhibit numbers separated by commas, e.g. "
+                                            "3,1,5")) from None
 
 
 def _pre_scan_lang(argv: Sequence[str]) -> None:

@@ -99,3 +99,49 @@ def test_a_broken_chain_of_custody_is_named_by_the_integrity_check(
     wait_idle(qtbot, window)
     box = window.tools.summary_box
     assert box.icon() == Box.Icon.Warning and "第 1 条记录在写入后被改动" in box.text()
+
+
+def test_an_upload_pack_is_chosen_and_written_from_the_file_menu(
+        qtbot, window: MainWindow, sample_dir: Path, tmp_path: Path) -> None:  # noqa: F811
+    """File › 导出上传包…: the 黑猫 channel clicked, one preselected exhibit unticked by
+    clicking its box, OK, a folder typed into the folder dialog; the pack holds exactly the
+    exhibits left ticked."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+    from ui.pack_dialog import PackDialog
+
+    drop(window, [sample_dir / "order.png", sample_dir / "chat.png", sample_dir / "photo.png"])
+    wait_idle(qtbot, window)
+    seen: dict[str, object] = {}
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, PackDialog)
+        try:
+            heimao = dialog.buttons["heimao"]  # its round box, where a person clicks
+            qtbot.mouseClick(heimao, Qt.MouseButton.LeftButton,
+                             pos=QPoint(8, heimao.height() // 2))
+            seen["how"] = dialog.how.text()
+            seen["preselected"] = dialog.picked()
+            rows = dialog.exhibits
+            rect = rows.visualItemRect(rows.item(0))
+            qtbot.mouseClick(rows.viewport(), Qt.MouseButton.LeftButton,
+                             pos=rect.topLeft() + QPoint(10, rect.height() // 2))
+            seen["kept"] = dialog.picked()
+            seen["count"] = dialog.count.text()
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():  # a failed step must not leave the test waiting
+                dialog.reject()
+
+    when_dialogs(answer, type_path(tmp_path))
+    menu_action(window, "文件", "导出上传包…").trigger()
+    wait_idle(qtbot, window)
+    assert "所有人都能看到" in str(seen["how"]) and len(seen["preselected"]) == 3  # type: ignore[arg-type]
+    assert len(seen["kept"]) == 2 and "已选 2 张" in str(seen["count"])  # type: ignore[arg-type]
+    (folder,) = tmp_path.glob("证据包_*_heimao_*")
+    numbers = sorted(int(p.name.split("_")[1].removeprefix("证据"))
+                     for p in folder.glob("*.jpg"))
+    assert numbers == sorted(seen["kept"])  # type: ignore[arg-type]
+    assert str(folder) in window.bundle.done_box.text()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.export.bundle import ExportOptions, doubtful_exhibits, unread_exhibits
@@ -16,9 +16,10 @@ from app.ocr.engine import ocr_status
 from app.store.models import Case, EvidenceItem
 from app.store.store import Store
 from ui.job_runner import JobRunner
+from ui.pack_dialog import PackDialog
 from ui.printing import BundlePrinter
 from ui.settings import EXPORT_FOLDER, Settings
-from ui.workers import ExportJob
+from ui.workers import ExportJob, PackJob
 
 
 class BundleActions(QObject):
@@ -34,6 +35,13 @@ class BundleActions(QObject):
         self.last_export: list[Path] = []
         self.done_box: QMessageBox | None = None
         self.printer = BundlePrinter(parent)
+        self.pack_dialog: PackDialog | None = None
+        self.act_export_pack = QAction(self.tr("导出上传包…"), parent)
+        self.act_export_pack.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.act_export_pack.setToolTip(self.tr(
+            "为淘宝/天猫、12315、黑猫投诉或打印准备一个文件夹：限额内的图片、PDF 和投诉内容 "
+            "(Ctrl+Shift+E)"))
+        self.act_export_pack.triggered.connect(lambda _checked=False: self.export_pack())
 
     def _case_id(self) -> int | None:
         case = self.current_case()
@@ -104,16 +112,38 @@ class BundleActions(QObject):
         self.runner.start(ExportJob(self.store, case_id, Path(chosen), options),
                           self._exported)
 
-    def _exported(self, paths: list[Path]) -> None:
+    def export_pack(self) -> None:
+        """Ask which channel (and which pictures), then where; build it in the background."""
+        case_id = self._case_id()
+        case = self.current_case()
+        if case_id is None or case is None:
+            return
+        self.pack_dialog = PackDialog(case, self.store.items(case_id), self.window)
+        if self.pack_dialog.exec() != PackDialog.DialogCode.Accepted:
+            return
+        choice = self.pack_dialog.choice()
+        start = self.settings.folder(EXPORT_FOLDER)
+        chosen = QFileDialog.getExistingDirectory(self.window, self.tr("选择保存位置"), start)
+        if not chosen:
+            return
+        options = self._options_for(case_id)
+        if options is None:
+            return
+        self.settings.remember_folder(EXPORT_FOLDER, chosen)
+        self.runner.start(PackJob(self.store, case_id, Path(chosen), options, choice),
+                          lambda paths: self._exported(paths, self.tr("上传包已保存：\n{0}")))
+
+    def _exported(self, paths: list[Path], said: str = "") -> None:
         self.last_export = paths
         self.runner.say(self.tr("已导出：{0}").format(paths[0]))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
-                          self.tr("PDF 证据材料已保存：\n{0}").format(
+                          (said or self.tr("PDF 证据材料已保存：\n{0}")).format(
                               "\n".join(str(p) for p in paths)),
                           QMessageBox.StandardButton.Ok, self.window)
+        folder = paths[0] if paths[0].is_dir() else paths[0].parent
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(paths[0].parent))))
+            QUrl.fromLocalFile(str(folder))))
         box.setModal(False)
         box.show()
         self.done_box = box

@@ -151,13 +151,13 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_new_case, self.act_add_files, self.act_add_folder,
-                       self.act_paste, self.act_export, self.act_print):
+        shown = (self.act_new_case, self.act_add_files, self.act_add_folder, self.act_paste,
+                 self.act_export, self.bundle.act_export_pack, self.act_print)
+        for action in shown:
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        for action in (self.act_new_case, self.act_add_files, self.act_add_folder,
-                       self.act_paste, self.act_export, self.act_print, self.act_remove):
+        for action in (*shown, self.act_remove):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出"), self.close,

@@ -16,12 +16,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from app.export.bundle import ExportOptions, export_case
+from app.export.packs import export_pack
 from app.intake import analyse_items, import_and_analyse
 from app.store.importer import ImportOutcome, ImportReport
 from app.store.media_import import set_video_frames
 from app.store.store import Store
 from app.store.thumbnails import thumbnail_path
 from app.store.verify import VerifyReport, verify_store
+from ui.pack_dialog import PackChoice
 
 logger = logging.getLogger(__name__)
 
@@ -162,6 +164,24 @@ class ExportJob(Job):
                                done, total, "ocr"),
                            should_cancel=lambda: self.cancelled)
         return export_case(self.store, self.case_id, self.output, self.options)
+
+
+class PackJob(ExportJob):
+    """A channel's upload pack (app.export.packs): the folder, and the zip if asked."""
+
+    def __init__(self, store: Store, case_id: int, output: Path, options: ExportOptions,
+                 choice: PackChoice) -> None:
+        super().__init__(store, case_id, output, options)
+        self.choice = choice
+
+    def work(self) -> list[Path]:
+        import_and_analyse(self.store, self.case_id,
+                           on_ocr=lambda done, total, *_: self.signals.progress.emit(
+                               done, total, "ocr"),
+                           should_cancel=lambda: self.cancelled)
+        pack = export_pack(self.store, self.case_id, self.choice.channel, self.output,
+                           self.options, self.choice.picked, self.choice.as_zip)
+        return [pack.folder, *([pack.archive] if pack.archive else [])]
 
 
 class VerifyJob(Job):

@@ -68,6 +68,22 @@ class ChannelGuide:
 
 
 @dataclass(frozen=True)
+class PackRules:
+    """What one channel's upload pack holds (resources/rules/channels.toml [packs.*])."""
+    id: str
+    name: tuple[str, str]
+    images: bool  # captioned pictures, one per exhibit
+    max_images: int | None  # None: every exhibit
+    max_image_bytes: int
+    pdf: bool  # the bundle PDF, split over pdf_max_mb
+    pdf_max_mb: float | None
+    public: bool  # published for anyone: every kind of personal data blacked out
+    bundle: bool  # the whole bundle to print, the complaint first
+    how: tuple[str, str]
+    source: str
+
+
+@dataclass(frozen=True)
 class Rules:
     complaint_window_days: int
     warn_days_left: int
@@ -134,6 +150,20 @@ def load_channels(path: Path = CHANNELS_PATH) -> ChannelGuide:
         for c in raw["channels"]
     )
     return ChannelGuide(channels, (tuple(raw["tips"]["zh"]), tuple(raw["tips"]["en"])))
+
+
+@cache
+def load_packs(path: Path = CHANNELS_PATH) -> dict[str, PackRules]:
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    return {
+        key: PackRules(
+            key, (p["zh"], p["en"]), bool(p.get("images")), p.get("max_images"),
+            int(float(p.get("max_image_mb", 2)) * 1_000_000), bool(p.get("pdf")),
+            p.get("pdf_max_mb"), bool(p.get("public")), bool(p.get("bundle")),
+            (p["how_zh"], p["how_en"]), p["source"])
+        for key, p in raw.get("packs", {}).items()
+    }
 
 
 def evaluate_checklist(complaint_type: str, kinds: Iterable[str]) -> list[ChecklistStatus]:

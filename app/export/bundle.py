@@ -123,7 +123,7 @@ def export_case(store: Store, case_id: int, output: Path,
 def _record_exports(store: Store, case_id: int, written: list[Path],
                     options: ExportOptions) -> None:
     """Each file written enters the case's chain of custody with its hash."""
-    pack = "public" if options.public else "bundle"
+    pack = options.channel or ("public" if options.public else "bundle")
     for n, path in enumerate(written, start=1):
         details: dict[str, Any] = {"pack": pack, "file": path.name, "sha256": sha256_of(path)}
         if len(written) > 1:
@@ -284,6 +284,9 @@ class Bundle(Sections, Exhibits, Verification, CustodyRecord):
                ) -> list[Flowable]:
         story: list[Flowable] = []
         if part.front:
+            printed = self.options.channel == "print"  # the written complaint comes first
+            if printed:
+                story += [*self._bring_sheet(), PageBreak(), *self._letter(), PageBreak()]
             story += self._cover()
             story.append(PageBreak())
             story += self._index(known)
@@ -291,8 +294,9 @@ class Bundle(Sections, Exhibits, Verification, CustodyRecord):
             story += self._checklist()
             story += self._timeline()
             story += self._progress_log()
-            story.append(PageBreak())
-            story += self._letter()
+            if not printed:
+                story.append(PageBreak())
+                story += self._letter()
         for number in range(part.start + 1, part.end + 1):
             if story:
                 story.append(PageBreak())

@@ -37,6 +37,7 @@ from app.imaging import BIG_DECODE
 from app.media.faces import clock
 from app.privacy.redaction import boxes_to_burn
 from app.store.models import EvidenceItem
+from app.store.store import Store
 
 # Pictures other than JPEG decode whole (four bytes a pixel): two near the pixel limit at
 # once would double the export's memory, so the large ones take turns.
@@ -71,8 +72,8 @@ class Exhibits(BundleBase):
     def _prepare_exhibit(self, job: tuple[int, EvidenceItem, tuple[float, float]]
                          ) -> ExhibitPictures:
         n, item, (first_h, page_h) = job
-        original = self._checked_picture(n, item)
-        boxes = boxes_to_burn(item, self.options.redact_types)
+        original = checked_picture(self.store, n, item)
+        boxes = boxes_to_burn(item, self.options.redact_types, self.options.public)
         size = (item.width, item.height)
         big = item.image_format != "JPEG" and item.width * item.height > BIG_DECODE
         # A recording's card is printed whole, like a photo, never cut across pages.
@@ -91,24 +92,6 @@ class Exhibits(BundleBase):
                                       slices[0].width_pt, self._slice_path(n, "c")(1)
                                       ) if region and slices else None
         return ExhibitPictures(slices, originals, len(boxes), closeup)
-
-    def _checked_picture(self, number: int, item: EvidenceItem) -> bytes:
-        """The picture to print, read once for the check and the printing. The cover says
-        the originals are unchanged: make sure, for each one printed. A video or PDF is
-        checked whole (streamed) and its face, the picture printed, by its own hash."""
-        if item.media == "image":
-            picture = self.store.item_path(item).read_bytes()
-            if hashlib.sha256(picture).hexdigest() != item.sha256:
-                raise ExportRefused("export.altered", number=number, name=item.original_name)
-            return picture
-        try:
-            intact = sha256_of(self.store.item_path(item)) == item.sha256
-            picture = self.store.picture_path(item).read_bytes()
-        except OSError:
-            intact, picture = False, b""
-        if not intact or hashlib.sha256(picture).hexdigest() != item.face_sha256:
-            raise ExportRefused("export.altered", number=number, name=item.original_name)
-        return picture
 
     def _slice_path(self, number: int, variant: str) -> Callable[[int], Path]:
         # The name must be unique in the PDF: reportlab names an image by its file name.
@@ -235,3 +218,22 @@ class Exhibits(BundleBase):
                                            f"(continued on next page · part {s.part + 1})"),
                                    "continued"))
         return flow
+
+
+def checked_picture(store: Store, number: int, item: EvidenceItem) -> bytes:
+    """The picture to print, read once for the check and the printing. The bundle says
+    the originals are unchanged: make sure, for each one printed. A video or PDF is
+    checked whole (streamed) and its face, the picture printed, by its own hash."""
+    if item.media == "image":
+        picture = store.item_path(item).read_bytes()
+        if hashlib.sha256(picture).hexdigest() != item.sha256:
+            raise ExportRefused("export.altered", number=number, name=item.original_name)
+        return picture
+    try:
+        intact = sha256_of(store.item_path(item)) == item.sha256
+        picture = store.picture_path(item).read_bytes()
+    except OSError:
+        intact, picture = False, b""
+    if not intact or hashlib.sha256(picture).hexdigest() != item.face_sha256:
+        raise ExportRefused("export.altered", number=number, name=item.original_name)
+    return picture

@@ -84,6 +84,7 @@ class ExportOptions:
     signer_name: str = ""  # in the signing certificate, else a pseudonym
     tsa_url: str = ""  # an RFC 3161 timestamp authority; none by default (no network)
     on_notice: Callable[[str], None] | None = None  # what the buyer should know (TSA down)
+    channel: str = ""  # the channel pack this bundle is for (app.export.packs), if any
 
 
 @dataclass(frozen=True)

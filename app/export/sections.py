@@ -23,6 +23,7 @@ from app.case.timeline import build_timeline
 from app.export.glyphs import escape
 from app.export.layout import MISSING, Anchor, BundleBase, PassLayout, grid_style
 from app.i18n import join_list, pick, t
+from app.privacy.text import without_personal_data
 
 # The letter's section headings (一、事情经过 / 1. What happened), the buyer's edits included.
 LETTER_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}\.\s)\S.{0,30}$")
@@ -205,6 +206,8 @@ class Sections(BundleBase):
 
     def _letter(self) -> list[Flowable]:
         text = letter_text(self.case, self.items, self.submissions, self.lang, self.now.date())
+        if self.options.public:  # published for anyone: the buyer's own details go
+            text = without_personal_data(text)
         flow = [*self._section("letter", "投诉书", "Complaint letter")]
         lines = text.splitlines()
         if lines and lines[0].strip() in ("投诉书", "Complaint"):
@@ -212,6 +215,28 @@ class Sections(BundleBase):
         for line in lines:
             style = "letterhead" if LETTER_HEADING.match(line.strip()) else "letter"
             flow.append(self.p(line, style) if line.strip() else Spacer(1, 3 * mm))
+        return flow
+
+    def _bring_sheet(self) -> list[Flowable]:
+        """The printed pack's first page: what to take to the 12315 office counter."""
+        flow = [*self._section("bring", "到场投诉须带材料", "What to bring to the office"),
+                self.p(self.tr(
+                    "到当地市场监督管理局（12315）窗口现场投诉时，请带上：",
+                    "When you complain in person at the local market-regulation (12315) "
+                    "office, bring:"), "base"), Spacer(1, 3 * mm)]
+        bring = [
+            self.tr("本人身份证原件及复印件一份", "Your ID card and one copy of it"),
+            self.tr("本材料打印件（投诉书在前，证据材料在后），建议多备一份交对方",
+                    "This printout (the complaint first, then the evidence), ideally a "
+                    "second copy to hand over"),
+            self.tr("存有原始截图、照片、视频和录音的手机或电脑，供工作人员核对原件",
+                    "The phone or computer holding the original screenshots, photos, videos "
+                    "and recordings, for the staff to compare"),
+            self.tr("订单号、商家名称（店铺「营业执照」信息页）、已投诉过的渠道及受理编号",
+                    "The order number, the business's name (from the shop's licence page), "
+                    "where you have already complained and the reference numbers"),
+        ]
+        flow += [self.p(f"□ {line}", "letter") for line in bring]
         return flow
 
     def _channel_guide(self, layout: PassLayout) -> list[Flowable]:

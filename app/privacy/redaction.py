@@ -14,7 +14,8 @@ from app.records import Redaction, SensitiveField
 from app.store.models import EvidenceItem
 from app.store.store import Store
 
-DEFAULT_TYPES: frozenset[str] = frozenset(SENSITIVE_TYPES)
+ALL_TYPES: frozenset[str] = frozenset(SENSITIVE_TYPES)  # what a public pack blacks out
+DEFAULT_TYPES = ALL_TYPES
 PAD = 3  # pixels around a found field: OCR boxes hug the glyphs
 PAD_X_PER_HEIGHT = 0.5  # and may cut off a character at either end: widen by half a glyph
 
@@ -62,12 +63,13 @@ def remove(store: Store, item_id: int, index: int) -> EvidenceItem:
     return store.update_item(item_id, redactions=redactions)
 
 
-def boxes_to_burn(item: EvidenceItem, types: frozenset[str] | set[str] = DEFAULT_TYPES
-                  ) -> list[tuple[int, int, int, int]]:
-    """(left, top, right, bottom) of every area to black out in this item's export."""
+def boxes_to_burn(item: EvidenceItem, types: frozenset[str] | set[str] = DEFAULT_TYPES,
+                  everything: bool = False) -> list[tuple[int, int, int, int]]:
+    """(left, top, right, bottom) of every area to black out in this item's export;
+    `everything`: also the suggestions the buyer switched off (a public pack)."""
     boxes = []
     for r in item.redactions:
-        if not r["enabled"]:
+        if not r["enabled"] and not everything:
             continue
         if r["source"] != "manual" and r["type"] not in types:
             continue

@@ -3,17 +3,27 @@
 <context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="43" />
+        <location filename="../../ui/bundle_actions.py" line="39" />
+        <source>导出上传包…</source>
+        <translation>Export upload pack…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="42" />
+        <source>为淘宝/天猫、12315、黑猫投诉或打印准备一个文件夹：限额内的图片、PDF 和投诉内容 (Ctrl+Shift+E)</source>
+        <translation>Prepare a folder for Taobao/Tmall, 12315, Heimao or printing: images within the limits, the PDF and the complaint text (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="51" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="55" />
+        <location filename="../../ui/bundle_actions.py" line="63" />
         <source>有证据尚未识别</source>
         <translation>Some exhibits have not been read</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="56" />
+        <location filename="../../ui/bundle_actions.py" line="64" />
         <source>证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。
 
 仍要导出吗？（可在详情中手动框选遮盖）</source>
@@ -22,59 +32,67 @@
 Export anyway? (You can black out areas by hand in the details.)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="74" />
+        <location filename="../../ui/bundle_actions.py" line="82" />
         <source>证据{0}（{1}）：{2}</source>
         <translation>Exhibit {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="77" />
+        <location filename="../../ui/bundle_actions.py" line="85" />
         <source>个人信息可能没有全部找到</source>
         <translation>Personal data may have been missed</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="78" />
+        <location filename="../../ui/bundle_actions.py" line="86" />
         <source>这些证据中的手机号、姓名、地址等可能没有被全部找到和遮盖。建议先查看，并在图上手动框选遮盖。</source>
         <translation>Phone numbers, names or addresses in these exhibits may not all have been found and blacked out. Look at them first and black them out by hand on the picture.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="82" />
+        <location filename="../../ui/bundle_actions.py" line="90" />
         <source>去手动遮盖</source>
         <translation>Black out by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="83" />
+        <location filename="../../ui/bundle_actions.py" line="91" />
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="84" />
+        <location filename="../../ui/bundle_actions.py" line="92" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="97" />
+        <location filename="../../ui/bundle_actions.py" line="105" />
+        <location filename="../../ui/bundle_actions.py" line="126" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="109" />
+        <location filename="../../ui/bundle_actions.py" line="134" />
+        <source>上传包已保存：
+{0}</source>
+        <translation>Upload pack saved:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="138" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="110" />
+        <location filename="../../ui/bundle_actions.py" line="139" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="111" />
+        <location filename="../../ui/bundle_actions.py" line="140" />
         <source>PDF 证据材料已保存：
 {0}</source>
         <translation>The PDF evidence bundle was saved:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="114" />
+        <location filename="../../ui/bundle_actions.py" line="144" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -887,7 +905,7 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1020,6 +1038,44 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <location filename="../../ui/main_window.py" line="270" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="38" />
+        <source>导出上传包</source>
+        <translation>Export upload pack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="42" />
+        <source>为哪个渠道准备？</source>
+        <translation>For which channel?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="58" />
+        <source>同时打包为一个 zip 文件</source>
+        <translation>Also pack it as one zip file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="88" />
+        <source>证据{0} · {1} · {2}</source>
+        <translation>Exhibit {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="109" />
+        <source>打印完整的证据材料（A4），投诉书在前</source>
+        <translation>Prints the whole evidence bundle (A4), the complaint first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="111" />
+        <source>已选 {0} 张，最多 {1} 张（按清单的重要程度预选，可更改）</source>
+        <translation>{0} chosen, at most {1} (preselected by the checklist's priority; change as you like)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="114" />
+        <source>已选 {0} 张图片，另附完整的 PDF 证据材料</source>
+        <translation>{0} images chosen, with the whole PDF evidence bundle</translation>
     </message>
 </context>
 <context>
