@@ -95,8 +95,8 @@ def _case(args: argparse.Namespace) -> int:
             args.title, order_numbers=[o.replace(" ", "") for o in args.order],
             complaint_type=args.type,
             platform=args.platform, shop=args.shop, amount=args.amount,
-            order_completed_on=args.completed, requested_outcome=args.outcome,
-            description=args.description,
+            order_completed_on=args.completed, harm_known_on=args.harm_known,
+            requested_outcome=args.outcome, description=args.description,
         )
         print(case.id)
         return EXIT_OK

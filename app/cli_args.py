@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--amount", default="", help=_h("金额", "amount paid"))
     new.add_argument("--completed", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                      help=_h("订单完成（确认收货）日期", "date the order completed"))
+    new.add_argument("--harm-known", type=date.fromisoformat, default=None,
+                     metavar="YYYY-MM-DD",
+                     help=_h("知道权益受损的日期（默认为订单完成日期；12315 三年时限由此起算）",
+                             "when you knew of the harm (default: the completion date; "
+                             "12315's three years run from it)"))
     new.add_argument("--description", default="", help=_h("事情经过（写进投诉书）",
                                                           "what happened (for the letter)"))
     new.add_argument("--outcome", default="", help=_h("诉求（退款、换货、赔偿……）",

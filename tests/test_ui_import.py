@@ -131,8 +131,9 @@ def test_right_click_a_thumbnail_to_set_its_kind(qtbot, window: MainWindow,  # n
 
 def test_recording_a_complaint_moves_the_follow_up_with_its_date(
         qtbot, window: MainWindow) -> None:  # noqa: F811
-    """The 记录一次投诉 dialog, typed into: the follow-up stays a week after the complaint
-    date until the buyer picks one, then it stays where they put it."""
+    """The 记录一次投诉 dialog, typed into: the follow-up stays where the channel's clock
+    puts it (the platform: a reminder 3 days after the complaint) until the buyer picks
+    one, then it stays where they put it."""
     from datetime import date, timedelta
 
     from ui.assistant_panels import SubmissionDialog
@@ -147,7 +148,7 @@ def test_recording_a_complaint_moves_the_follow_up_with_its_date(
         dialog.submitted_on.setSelectedSection(dialog.submitted_on.Section.DaySection)
         QTest.keyClick(dialog.submitted_on, Qt.Key.Key_Down)  # a day earlier
         seen["moved"] = dialog.follow_up.date()
-        expected = dialog.submitted_on.date().addDays(7)
+        expected = dialog.submitted_on.date().addDays(3)
         seen["expected"] = expected
         dialog.follow_up.setFocus()
         dialog.follow_up.setSelectedSection(dialog.follow_up.Section.DaySection)
@@ -166,4 +167,6 @@ def test_recording_a_complaint_moves_the_follow_up_with_its_date(
     assert progress.table.item(0, 2).text() == "1500998877"
     (sub,) = window.store.submissions(window.current_case().id)
     assert sub.submitted_on == date.today() - timedelta(days=2)
-    assert sub.next_follow_up == sub.submitted_on + timedelta(days=1) + timedelta(days=8)
+    # proposed 3 days after the first date, a day later by the buyer's own hand, and left
+    # there when the complaint date moved again
+    assert sub.next_follow_up == sub.submitted_on + timedelta(days=1) + timedelta(days=4)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.case.clocks import FollowUp, proposed_follow_up
 from app.case.letter import FORM_LIMIT, char_count, draft_letter
 from app.case.progress import STATUSES, channel_name, is_overdue, status_name
 from app.case.rules import load_channels
@@ -38,7 +39,6 @@ from app.store.models import Case, Submission
 from app.store.store import Store
 
 SAVE_DELAY_MS = 600  # the letter is saved this long after the last keystroke
-FOLLOW_UP_DAYS = 7  # platforms and 12315 answer within about a week
 COLUMNS = ("date", "channel", "reference", "status", "follow_up")
 
 
@@ -167,14 +167,21 @@ class SubmissionDialog(QDialog):
         self.replies.setPlaceholderText(self.tr("对方的答复、处理结果"))
         self.replies.setMaximumHeight(90)
         self.has_follow_up = QCheckBox(self.tr("提醒跟进"))
-        self.follow_up = QDateEdit(QDate.currentDate().addDays(FOLLOW_UP_DAYS))
+        self.follow_up = QDateEdit()
         self.follow_up.setCalendarPopup(True)
         self.follow_up.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up_why = QLabel()
+        self.follow_up_why.setWordWrap(True)
+        self.follow_up_why.setStyleSheet("color: #666")
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
-        # The follow-up moves with the complaint date until the buyer sets it themselves.
+        # The follow-up follows the channel's clock (app.case.clocks) until the buyer sets
+        # it themselves.
         self.follow_up_set = False
         self.follow_up.userDateChanged.connect(self._follow_up_chosen)
-        self.submitted_on.dateChanged.connect(self._complaint_date_changed)
+        self.submitted_on.dateChanged.connect(lambda _day: self._propose_follow_up())
+        self.channel.currentIndexChanged.connect(lambda _i: self._propose_follow_up())
+        self.status.currentIndexChanged.connect(lambda _i: self._propose_follow_up())
+        self._propose_follow_up()
         self.has_follow_up.setChecked(True)
         follow = QHBoxLayout()
         follow.addWidget(self.has_follow_up)
@@ -186,6 +193,7 @@ class SubmissionDialog(QDialog):
         form.addRow(self.tr("状态"), self.status)
         form.addRow(self.tr("答复"), self.replies)
         form.addRow(self.tr("下次跟进"), follow)
+        form.addRow("", self.follow_up_why)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -196,11 +204,21 @@ class SubmissionDialog(QDialog):
 
     def _follow_up_chosen(self) -> None:
         self.follow_up_set = True
+        self.follow_up_why.setVisible(False)
 
-    def _complaint_date_changed(self, day: QDate) -> None:
+    def _proposal(self) -> FollowUp:
+        channel = self.channel.currentData() or self.channel.currentText()
+        day = self.submitted_on.date()
+        return proposed_follow_up(str(channel), str(self.status.currentData()),
+                                  date(day.year(), day.month(), day.day()))
+
+    def _propose_follow_up(self) -> None:
+        proposal = self._proposal()
+        self.follow_up_why.setText(proposal.describe())
+        self.follow_up_why.setVisible(not self.follow_up_set)
         if not self.follow_up_set:
             with QSignalBlocker(self.follow_up):
-                self.follow_up.setDate(day.addDays(FOLLOW_UP_DAYS))
+                self.follow_up.setDate(QDate(proposal.day))
 
     def _load(self, sub: Submission) -> None:
         self.submitted_on.setDate(QDate(sub.submitted_on))
@@ -216,9 +234,9 @@ class SubmissionDialog(QDialog):
         if sub.next_follow_up is not None:
             with QSignalBlocker(self.follow_up):
                 self.follow_up.setDate(QDate(sub.next_follow_up))
-            # A saved follow-up that is not the default was chosen: keep it.
-            self.follow_up_set = sub.next_follow_up != sub.submitted_on + timedelta(
-                days=FOLLOW_UP_DAYS)
+            # A saved follow-up that is not the channel's proposal was chosen: keep it.
+            self.follow_up_set = sub.next_follow_up != self._proposal().day
+            self.follow_up_why.setVisible(not self.follow_up_set)
 
     def values(self) -> dict[str, Any]:
         text = self.channel.currentText().strip()

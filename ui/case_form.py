@@ -56,6 +56,15 @@ class CaseForm(QWidget):
         self.completed_hint.setStyleSheet("color: #666")
         self.read_completion: tuple[date, int] | None = None
         self.completed.setToolTip(self.tr("订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉"))
+        # 12315's three years run from when the buyer knew of the harm; by default the
+        # completion date, another when the fault showed later.
+        self.harm_known = QCheckBox(self.tr("晚于订单完成才发现"))
+        self.harm = QDateEdit()
+        self.harm.setCalendarPopup(True)
+        self.harm.setDisplayFormat("yyyy-MM-dd")
+        self.harm.setMinimumDate(NO_DATE)
+        self.harm.setSpecialValueText(" ")
+        self.harm.setToolTip(self.tr("知道或应当知道权益受损的日期：向 12315 投诉须在此后三年内"))
         self.outcome = QLineEdit()
         self.outcome.setPlaceholderText(self.tr("例如：退货退款，赔偿运费"))
         self.description = QLineEdit()
@@ -63,6 +72,9 @@ class CaseForm(QWidget):
         completed_row = QHBoxLayout()
         completed_row.addWidget(self.completed_known)
         completed_row.addWidget(self.completed, 1)
+        harm_row = QHBoxLayout()
+        harm_row.addWidget(self.harm_known)
+        harm_row.addWidget(self.harm, 1)
         form = QFormLayout(self)
         # Labels go above their fields when the window is narrow (English labels are long).
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -74,6 +86,7 @@ class CaseForm(QWidget):
         form.addRow(self.tr("投诉类型"), self.ctype)
         form.addRow(self.tr("订单完成日期"), completed_row)
         form.addRow("", self.completed_hint)
+        form.addRow(self.tr("发现问题日期"), harm_row)
         form.addRow(self.tr("事情经过"), self.description)
         form.addRow(self.tr("诉求"), self.outcome)
         for edit in (self.title, self.shop, self.order, self.amount, self.description,
@@ -83,6 +96,8 @@ class CaseForm(QWidget):
             combo.activated.connect(self.save)
         self.completed_known.toggled.connect(self._completed_toggled)
         self.completed.dateChanged.connect(self.save)
+        self.harm_known.toggled.connect(self._harm_toggled)
+        self.harm.dateChanged.connect(self.save)
         self.show_case(None)
 
     def _completed_toggled(self, on: bool) -> None:
@@ -94,6 +109,13 @@ class CaseForm(QWidget):
                 self.completed.setDate(_qdate(self.read_completion[0]))
         self.save()
         self._update_completed_hint()
+
+    def _harm_toggled(self, on: bool) -> None:
+        self.harm.setEnabled(on)
+        if on and self.harm.date() == NO_DATE:
+            with QSignalBlocker(self.harm):
+                self.harm.setDate(self.completed.date())
+        self.save()
 
     def _update_completed_hint(self) -> None:
         read = self.read_completion
@@ -130,6 +152,9 @@ class CaseForm(QWidget):
         self.completed.setEnabled(case.order_completed_on is not None)
         read_day = self.read_completion[0] if self.read_completion else None
         self.completed.setDate(_qdate(case.order_completed_on or read_day or date.today()))
+        self.harm_known.setChecked(case.harm_known_on is not None)
+        self.harm.setEnabled(case.harm_known_on is not None)
+        self.harm.setDate(_qdate(case.harm_known_on) if case.harm_known_on else NO_DATE)
         self.outcome.setText(case.requested_outcome)
         self.description.setText(case.description)
         self.case = case
@@ -174,6 +199,8 @@ class CaseForm(QWidget):
             "complaint_type": self.ctype.currentData(),
             "order_completed_on": date(qd.year(), qd.month(), qd.day())
             if self.completed_known.isChecked() else None,
+            "harm_known_on": _day(self.harm.date())
+            if self.harm_known.isChecked() and self.harm.date() != NO_DATE else None,
             "requested_outcome": self.outcome.text().strip(),
             "description": self.description.text().strip(),
         }
@@ -182,6 +209,10 @@ class CaseForm(QWidget):
         self.case = self.store.update_case(self.case.id, **fields)
         self._update_completed_hint()
         self.changed.emit(self.case.id)
+
+
+def _day(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
 
 
 def _qdate(day: date) -> QDate:

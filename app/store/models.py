@@ -27,6 +27,9 @@ class Case(SQLModel, table=True):
     amount: str = ""  # decimal string, e.g. "128.00"
     complaint_type: str = "quality"
     order_completed_on: date | None = None
+    # When the buyer knew (or should have known) of the harm: 12315's three years run
+    # from it. None: the completion date.
+    harm_known_on: date | None = None
     requested_outcome: str = ""
     description: str = ""
     letter_text: str = ""  # the complaint letter as the buyer edited it; "" = use the draft

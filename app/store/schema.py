@@ -64,10 +64,15 @@ def _v7_custody(conn: sqlite3.Connection) -> None:
     del conn
 
 
+def _v8_harm_known_on(conn: sqlite3.Connection) -> None:
+    # When the buyer knew of the harm (12315's three years run from it).
+    conn.execute("ALTER TABLE \"case\" ADD COLUMN harm_known_on DATE")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
                                _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt, _v6_media,
-                               _v7_custody]
+                               _v7_custody, _v8_harm_known_on]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

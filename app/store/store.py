@@ -36,7 +36,7 @@ DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 CASE_FIELDS = {
     "title", "platform", "shop", "order_number", "order_numbers", "amount", "complaint_type",
-    "order_completed_on", "requested_outcome", "description", "letter_text",
+    "order_completed_on", "harm_known_on", "requested_outcome", "description", "letter_text",
 }
 ITEM_FIELDS = {
     "position", "kind", "kind_confirmed", "caption", "ocr_status", "ocr_error", "ocr_text",

@@ -144,67 +144,82 @@ Copy it to a USB stick and print it at a copy shop or the 12315 office, or look 
         <translation>Date the order completed (goods confirmed received): Taobao usually accepts complaints for about 30 days after it</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="60" />
+        <location filename="../../ui/case_form.py" line="61" />
+        <source>晚于订单完成才发现</source>
+        <translation>Found after the order completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="67" />
+        <source>知道或应当知道权益受损的日期：向 12315 投诉须在此后三年内</source>
+        <translation>When you knew, or should have known, of the harm: 12315 accepts a complaint for three years from it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="69" />
         <source>例如：退货退款，赔偿运费</source>
         <translation>e.g. return and refund, compensation for shipping</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="62" />
+        <location filename="../../ui/case_form.py" line="71" />
         <source>一两句话说明发生了什么，会写进投诉书</source>
         <translation>What happened, in a sentence or two (goes into the letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="69" />
+        <location filename="../../ui/case_form.py" line="81" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="70" />
+        <location filename="../../ui/case_form.py" line="82" />
         <source>购物平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="71" />
+        <location filename="../../ui/case_form.py" line="83" />
         <source>店铺/卖家</source>
         <translation>Shop / seller</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="72" />
+        <location filename="../../ui/case_form.py" line="84" />
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="73" />
+        <location filename="../../ui/case_form.py" line="85" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="74" />
+        <location filename="../../ui/case_form.py" line="86" />
         <source>投诉类型</source>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="75" />
+        <location filename="../../ui/case_form.py" line="87" />
         <source>订单完成日期</source>
         <translation>Order completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="77" />
+        <location filename="../../ui/case_form.py" line="89" />
+        <source>发现问题日期</source>
+        <translation>Harm noticed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="90" />
         <source>事情经过</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="78" />
+        <location filename="../../ui/case_form.py" line="91" />
         <source>诉求</source>
         <translation>Requested outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="106" />
+        <location filename="../../ui/case_form.py" line="128" />
         <source>按证据{0}中读到的成交时间 {1} 计算投诉期限</source>
         <translation>Deadline counted from the completion time {1} read in exhibit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="109" />
+        <location filename="../../ui/case_form.py" line="131" />
         <source>⚠ 与证据{0}中读到的成交时间 {1} 不同；投诉期限按你填写的日期计算</source>
         <translation>⚠ Differs from the completion time {1} read in exhibit {0}; the deadline uses the date you entered</translation>
     </message>
@@ -303,22 +318,22 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>ChannelGuide</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="377" />
+        <location filename="../../ui/assistant_panels.py" line="395" />
         <source>投诉渠道指南</source>
         <translation>Where to complain</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="377" />
+        <location filename="../../ui/assistant_panels.py" line="395" />
         <source>适用：</source>
         <translation>When: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="377" />
+        <location filename="../../ui/assistant_panels.py" line="395" />
         <source>准备：</source>
         <translation>Prepare: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="378" />
+        <location filename="../../ui/assistant_panels.py" line="396" />
         <source>投诉要点</source>
         <translation>Tips</translation>
     </message>
@@ -1153,82 +1168,82 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="249" />
+        <location filename="../../ui/assistant_panels.py" line="267" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="249" />
+        <location filename="../../ui/assistant_panels.py" line="267" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="249" />
+        <location filename="../../ui/assistant_panels.py" line="267" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="250" />
+        <location filename="../../ui/assistant_panels.py" line="268" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="250" />
+        <location filename="../../ui/assistant_panels.py" line="268" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="266" />
+        <location filename="../../ui/assistant_panels.py" line="284" />
         <source>记录一次投诉</source>
         <translation>Record a complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="268" />
+        <location filename="../../ui/assistant_panels.py" line="286" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="270" />
+        <location filename="../../ui/assistant_panels.py" line="288" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="290" />
+        <location filename="../../ui/assistant_panels.py" line="308" />
         <source>受理编号：{0}</source>
         <translation>Reference: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="292" />
+        <location filename="../../ui/assistant_panels.py" line="310" />
         <source>答复：{0}</source>
         <translation>Reply: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="310" />
+        <location filename="../../ui/assistant_panels.py" line="328" />
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="321" />
+        <location filename="../../ui/assistant_panels.py" line="339" />
         <source>还没有投诉记录。每次向平台、12315 等渠道投诉后，在这里记下日期和受理编号，按时跟进。</source>
         <translation>No complaints recorded yet. Each time you complain to the platform, 12315 or elsewhere, note the date and reference number here and follow up on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="324" />
+        <location filename="../../ui/assistant_panels.py" line="342" />
         <source>有 {0} 项投诉已到跟进日期，请联系受理方询问进展</source>
         <translation>{0} complaint(s) are due for follow-up: ask the office handling it how it stands</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="327" />
+        <location filename="../../ui/assistant_panels.py" line="345" />
         <source>共 {0} 条投诉记录</source>
         <translation>{0} complaint(s) recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="362" />
+        <location filename="../../ui/assistant_panels.py" line="380" />
         <source>删除投诉记录</source>
         <translation>Delete complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="363" />
+        <location filename="../../ui/assistant_panels.py" line="381" />
         <source>删除这条投诉记录？</source>
         <translation>Delete this complaint record?</translation>
     </message>
@@ -1426,32 +1441,32 @@ A timestamp server (RFC 3161) adds a third party's time to the signature and nee
         <translation>Remind me to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="183" />
+        <location filename="../../ui/assistant_panels.py" line="190" />
         <source>投诉日期</source>
         <translation>Date filed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="184" />
+        <location filename="../../ui/assistant_panels.py" line="191" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="185" />
+        <location filename="../../ui/assistant_panels.py" line="192" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="186" />
+        <location filename="../../ui/assistant_panels.py" line="193" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="187" />
+        <location filename="../../ui/assistant_panels.py" line="194" />
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="188" />
+        <location filename="../../ui/assistant_panels.py" line="195" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
