@@ -87,6 +87,7 @@ def test_an_older_store_keeps_its_order_number(data_dir: Path) -> None:
             conn.execute(f"ALTER TABLE evidenceitem DROP COLUMN {column}")
         conn.execute("DROP TABLE custodyevent")  # and 7
         conn.execute('ALTER TABLE "case" DROP COLUMN harm_known_on')  # and 8
+        conn.execute("ALTER TABLE submission DROP COLUMN sent")  # and 9
     conn.close()
     reopened = Store(data_dir)  # migrates 2 -> 3
     assert reopened.get_case(case.id).order_numbers == [CASE_ORDER]

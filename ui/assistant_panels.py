@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 
 from app.case.clocks import FollowUp, proposed_follow_up
 from app.case.letter import FORM_LIMIT, char_count, draft_letter
-from app.case.progress import STATUSES, channel_name, is_overdue, status_name
+from app.case.progress import (
+    STATUSES,
+    SentPack,
+    channel_name,
+    is_overdue,
+    sent_packs,
+    status_name,
+)
 from app.case.rules import load_channels
 from app.i18n import pick
 from app.store.models import Case, Submission
@@ -148,9 +155,15 @@ class LetterPanel(QWidget):
 class SubmissionDialog(QDialog):
     """Record or edit one complaint submission."""
 
-    def __init__(self, parent: QWidget | None, sub: Submission | None = None) -> None:
+    def __init__(self, parent: QWidget | None, sub: Submission | None = None,
+                 packs: list[SentPack] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("投诉记录"))
+        # What was sent, as the chain of custody recorded each export and pack.
+        self.sent = QComboBox()
+        self.sent.addItem(self.tr("（未记录）"), "")
+        for pack in packs or []:
+            self.sent.addItem(pack.describe(), pack.entry)
         self.submitted_on = QDateEdit(QDate.currentDate())
         self.submitted_on.setCalendarPopup(True)
         self.submitted_on.setDisplayFormat("yyyy-MM-dd")
@@ -191,6 +204,7 @@ class SubmissionDialog(QDialog):
         form.addRow(self.tr("渠道"), self.channel)
         form.addRow(self.tr("受理编号"), self.reference)
         form.addRow(self.tr("状态"), self.status)
+        form.addRow(self.tr("提交的材料"), self.sent)
         form.addRow(self.tr("答复"), self.replies)
         form.addRow(self.tr("下次跟进"), follow)
         form.addRow("", self.follow_up_why)
@@ -230,6 +244,7 @@ class SubmissionDialog(QDialog):
         self.reference.setText(sub.reference)
         self.status.setCurrentIndex(max(0, self.status.findData(sub.status)))
         self.replies.setPlainText(sub.replies)
+        self.sent.setCurrentIndex(max(0, self.sent.findData(sub.sent)))
         self.has_follow_up.setChecked(sub.next_follow_up is not None)
         if sub.next_follow_up is not None:
             with QSignalBlocker(self.follow_up):
@@ -248,6 +263,7 @@ class SubmissionDialog(QDialog):
             "reference": self.reference.text().strip(),
             "status": self.status.currentData(),
             "replies": self.replies.toPlainText().strip(),
+            "sent": self.sent.currentData() or "",
             "next_follow_up": self.follow_up.date().toPython()
             if self.has_follow_up.isChecked() else None,
         }
@@ -299,6 +315,9 @@ class ProgressPanel(QWidget):
         layout.addLayout(buttons)
         self.setEnabled(False)
 
+    def _packs(self) -> list[SentPack]:
+        return sent_packs(self.store.custody(self.case_id)) if self.case_id else []
+
     def _show_selected(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.rows):
@@ -308,6 +327,10 @@ class ProgressPanel(QWidget):
         lines = [self.tr("受理编号：{0}").format(sub.reference or "—")]
         if sub.replies:
             lines.append(self.tr("答复：{0}").format(sub.replies))
+        pack = next((p for p in self._packs() if p.entry == sub.sent), None)
+        if pack is not None:  # exactly what went where: each file and its SHA-256
+            lines.append(self.tr("提交的材料：{0}").format(pack.describe()))
+            lines += [f"  {name}  SHA-256 {digest}" for name, digest in pack.files.items()]
         self.details.setText("\n".join(lines))
 
     def show_case(self, case_id: int | None) -> None:
@@ -352,7 +375,7 @@ class ProgressPanel(QWidget):
         if self.case_id is None:
             return
         if values is None:
-            dialog = SubmissionDialog(self)
+            dialog = SubmissionDialog(self, packs=self._packs())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             values = dialog.values()
@@ -365,7 +388,7 @@ class ProgressPanel(QWidget):
         if not 0 <= row < len(self.rows) or self.rows[row].id is None:
             return
         if values is None:
-            dialog = SubmissionDialog(self, self.rows[row])
+            dialog = SubmissionDialog(self, self.rows[row], self._packs())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             values = dialog.values()

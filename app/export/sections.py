@@ -17,7 +17,7 @@ from reportlab.platypus import (
 
 from app.case.letter import letter_text
 from app.case.orders import reference_orders
-from app.case.progress import channel_name, is_overdue, status_name
+from app.case.progress import channel_name, is_overdue, sent_packs, status_name
 from app.case.rules import evaluate_checklist, load_channels
 from app.case.timeline import build_timeline
 from app.export.glyphs import escape
@@ -185,8 +185,13 @@ class Sections(BundleBase):
             self.tr("日期", "Date"), self.tr("渠道", "Channel"), self.tr("受理编号", "Reference"),
             self.tr("状态", "Status"), self.tr("答复", "Replies"),
             self.tr("下次跟进", "Follow up"))]]
+        sent = {p.entry: p for p in sent_packs(self.custody)}
         for sub in self.submissions:
             follow = sub.next_follow_up.isoformat() if sub.next_follow_up else ""
+            pack = sent.get(sub.sent)
+            what = self.tr(f"提交材料：{pack.name}（{len(pack.files)} 个文件，记录 "
+                           f"{pack.entry[:12]}…）", f"Sent: {pack.name} ({len(pack.files)} "
+                           f"files, record {pack.entry[:12]}…)") if pack else ""
             late = is_overdue(sub, self.now.date())
             if late:
                 follow += self.tr("（已逾期）", " (overdue)")
@@ -195,7 +200,7 @@ class Sections(BundleBase):
                 self.p(channel_name(sub.channel, self.lang), "cell"),
                 self.p(sub.reference, "cellsmall"),
                 self.p(status_name(sub.status, self.lang), "cell"),
-                self.p(" ".join(x for x in (sub.replies, sub.notes) if x), "cellsmall"),
+                self.p(" ".join(x for x in (sub.replies, sub.notes, what) if x), "cellsmall"),
                 self.p(follow, "missing" if late else "cell"),
             ])
         widths = [22 * mm, 34 * mm, 28 * mm, 16 * mm, 0, 36 * mm]

@@ -112,6 +112,9 @@ class Submission(SQLModel, table=True):
     notes: str = ""
     replies: str = ""  # what the channel answered, in the buyer's words
     next_follow_up: date | None = None
+    # What was sent: the hash of the chain-of-custody entry recording that export or pack
+    # (its files and their SHA-256); "" when not recorded.
+    sent: str = ""
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -69,10 +69,16 @@ def _v8_harm_known_on(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE \"case\" ADD COLUMN harm_known_on DATE")
 
 
+def _v9_submission_sent(conn: sqlite3.Connection) -> None:
+    # Which export or pack a complaint sent (a chain-of-custody entry's hash).
+    conn.execute("ALTER TABLE submission ADD COLUMN sent VARCHAR NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
                                _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt, _v6_media,
-                               _v7_custody, _v8_harm_known_on]
+                               _v7_custody, _v8_harm_known_on,
+                               _v9_submission_sent]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -46,6 +46,7 @@ ITEM_FIELDS = {
 }
 SUBMISSION_FIELDS = {
     "submitted_on", "channel", "reference", "status", "notes", "replies", "next_follow_up",
+    "sent",
 }
 
 

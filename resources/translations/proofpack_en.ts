@@ -318,22 +318,22 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>ChannelGuide</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="395" />
+        <location filename="../../ui/assistant_panels.py" line="418" />
         <source>投诉渠道指南</source>
         <translation>Where to complain</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="395" />
+        <location filename="../../ui/assistant_panels.py" line="418" />
         <source>适用：</source>
         <translation>When: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="395" />
+        <location filename="../../ui/assistant_panels.py" line="418" />
         <source>准备：</source>
         <translation>Prepare: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="396" />
+        <location filename="../../ui/assistant_panels.py" line="419" />
         <source>投诉要点</source>
         <translation>Tips</translation>
     </message>
@@ -790,53 +790,53 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>LetterPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="53" />
+        <location filename="../../ui/assistant_panels.py" line="60" />
         <source>选择一个案件后，这里会生成投诉书草稿</source>
         <translation>Choose a case and a draft complaint letter appears here</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="56" />
+        <location filename="../../ui/assistant_panels.py" line="63" />
         <source>复制全文</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="57" />
+        <location filename="../../ui/assistant_panels.py" line="64" />
         <source>复制后粘贴到平台或 12315 的在线投诉表单</source>
         <translation>Copy, then paste into the platform's or 12315's online complaint form</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="59" />
-        <location filename="../../ui/assistant_panels.py" line="127" />
+        <location filename="../../ui/assistant_panels.py" line="66" />
+        <location filename="../../ui/assistant_panels.py" line="134" />
         <source>重新生成草稿</source>
         <translation>New draft</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="60" />
+        <location filename="../../ui/assistant_panels.py" line="67" />
         <source>按案件信息和证据重新生成（会替换你的修改）</source>
         <translation>Draft again from the case and its evidence (replaces your edits)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="66" />
+        <location filename="../../ui/assistant_panels.py" line="73" />
         <source>语气平和、只陈述事实；提交前补上姓名和电话。修改会自动保存，并用于导出的 PDF。</source>
         <translation>Keep it calm and factual; add your name and phone before sending. Edits are saved automatically and used in the exported PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="128" />
+        <location filename="../../ui/assistant_panels.py" line="135" />
         <source>重新生成会替换你对投诉书的修改，确定吗？</source>
         <translation>A new draft replaces your edits to the letter. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="138" />
+        <location filename="../../ui/assistant_panels.py" line="145" />
         <source>　已复制</source>
         <translation> Copied</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="142" />
+        <location filename="../../ui/assistant_panels.py" line="149" />
         <source>共 {0} 字</source>
         <translation>{0} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="143" />
+        <location filename="../../ui/assistant_panels.py" line="150" />
         <source>共 {0} 字，超过在线表单常见的 {1} 字上限，请精简</source>
         <translation>{0} characters: more than the usual {1}-character limit of online forms; please shorten it</translation>
     </message>
@@ -1168,82 +1168,87 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="267" />
+        <location filename="../../ui/assistant_panels.py" line="283" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="267" />
+        <location filename="../../ui/assistant_panels.py" line="283" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="267" />
+        <location filename="../../ui/assistant_panels.py" line="283" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="268" />
+        <location filename="../../ui/assistant_panels.py" line="284" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="268" />
+        <location filename="../../ui/assistant_panels.py" line="284" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="284" />
+        <location filename="../../ui/assistant_panels.py" line="300" />
         <source>记录一次投诉</source>
         <translation>Record a complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="286" />
+        <location filename="../../ui/assistant_panels.py" line="302" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="288" />
+        <location filename="../../ui/assistant_panels.py" line="304" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="308" />
+        <location filename="../../ui/assistant_panels.py" line="327" />
         <source>受理编号：{0}</source>
         <translation>Reference: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="310" />
+        <location filename="../../ui/assistant_panels.py" line="329" />
         <source>答复：{0}</source>
         <translation>Reply: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="328" />
+        <location filename="../../ui/assistant_panels.py" line="332" />
+        <source>提交的材料：{0}</source>
+        <translation>Sent: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="351" />
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="339" />
+        <location filename="../../ui/assistant_panels.py" line="362" />
         <source>还没有投诉记录。每次向平台、12315 等渠道投诉后，在这里记下日期和受理编号，按时跟进。</source>
         <translation>No complaints recorded yet. Each time you complain to the platform, 12315 or elsewhere, note the date and reference number here and follow up on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="342" />
+        <location filename="../../ui/assistant_panels.py" line="365" />
         <source>有 {0} 项投诉已到跟进日期，请联系受理方询问进展</source>
         <translation>{0} complaint(s) are due for follow-up: ask the office handling it how it stands</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="345" />
+        <location filename="../../ui/assistant_panels.py" line="368" />
         <source>共 {0} 条投诉记录</source>
         <translation>{0} complaint(s) recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="380" />
+        <location filename="../../ui/assistant_panels.py" line="403" />
         <source>删除投诉记录</source>
         <translation>Delete complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="381" />
+        <location filename="../../ui/assistant_panels.py" line="404" />
         <source>删除这条投诉记录？</source>
         <translation>Delete this complaint record?</translation>
     </message>
@@ -1421,52 +1426,62 @@ A timestamp server (RFC 3161) adds a third party's time to the signature and nee
 <context>
     <name>SubmissionDialog</name>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="153" />
+        <location filename="../../ui/assistant_panels.py" line="161" />
         <source>投诉记录</source>
         <translation>Complaint record</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="162" />
+        <location filename="../../ui/assistant_panels.py" line="164" />
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="175" />
         <source>受理编号或投诉单号</source>
         <translation>Reference or ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="167" />
+        <location filename="../../ui/assistant_panels.py" line="180" />
         <source>对方的答复、处理结果</source>
         <translation>Their reply or outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="169" />
+        <location filename="../../ui/assistant_panels.py" line="182" />
         <source>提醒跟进</source>
         <translation>Remind me to follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="190" />
+        <location filename="../../ui/assistant_panels.py" line="203" />
         <source>投诉日期</source>
         <translation>Date filed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="191" />
+        <location filename="../../ui/assistant_panels.py" line="204" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="192" />
+        <location filename="../../ui/assistant_panels.py" line="205" />
         <source>受理编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="193" />
+        <location filename="../../ui/assistant_panels.py" line="206" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="194" />
+        <location filename="../../ui/assistant_panels.py" line="207" />
+        <source>提交的材料</source>
+        <translation>What was sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_panels.py" line="208" />
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_panels.py" line="195" />
+        <location filename="../../ui/assistant_panels.py" line="209" />
         <source>下次跟进</source>
         <translation>Follow up</translation>
     </message>
