@@ -9,9 +9,11 @@ magnified, with both models.
 from __future__ import annotations
 
 import atexit
+import io
 import logging
 import re
 import threading
+from collections.abc import Sequence
 
 from PIL import Image
 
@@ -106,11 +108,14 @@ def recognize(img: Image.Image, session: OcrSession) -> list[Line]:
 
 
 def recognize_many(images: list[Image.Image], setup: TesseractSetup,
-                   session: OcrSession | None = None) -> list[list[Line]]:
+                   session: OcrSession | None = None, release: Sequence[bool] = ()
+                   ) -> list[list[Line]]:
     """recognize() for several images, by this process's shared session unless given one;
-    a long stitched capture in bands."""
+    a long stitched capture in bands (closed once cut, where `release` says so)."""
     session = session or shared_session(setup)
-    return [recognize_in_bands(img, session) for img in images]
+    flags = list(release) or [False] * len(images)
+    return [recognize_in_bands(img, session, flag)
+            for img, flag in zip(images, flags, strict=True)]
 
 
 # Bands of a long capture: two widths tall (about one phone screen, what the engines are
@@ -119,20 +124,32 @@ BAND_WIDTHS = 2.0
 BAND_OVERLAP = 240
 
 
-def recognize_in_bands(img: Image.Image, session: OcrSession) -> list[Line]:
+def recognize_in_bands(img: Image.Image, session: OcrSession, release: bool = False
+                       ) -> list[Line]:
     """recognize() of an image; one taller than about three screens is read a band at a
-    time, each line kept from the band where it stands farthest from a cut."""
+    time, each line kept from the band where it stands farthest from a cut. With
+    `release`, the bands are kept PNG-compressed and the image is closed before the
+    engines start: a 1080 x 15000 capture's 48 MB of pixels are not held beside them."""
     band = max(BAND_OVERLAP * 4, round(img.width * BAND_WIDTHS))
     if img.height <= band * 1.5:
         return recognize(img, session)
-    tops = list(range(0, img.height - BAND_OVERLAP, band - BAND_OVERLAP))
+    width, height = img.size
+    tops = list(range(0, height - BAND_OVERLAP, band - BAND_OVERLAP))
+    cuts: list[Image.Image | bytes | None] = []
+    for top in tops:
+        crop = img.crop((0, top, width, min(height, top + band)))
+        cuts.append(_packed(crop) if release else crop)
+    if release:
+        img.close()
     lines: list[Line] = []
     for n, top in enumerate(tops):
-        bottom = min(img.height, top + band)
+        bottom = min(height, top + band)
         # Each line belongs to the band whose middle part holds its centre.
         keep_from = top + BAND_OVERLAP // 2 if n else 0
-        keep_to = bottom - BAND_OVERLAP // 2 if n < len(tops) - 1 else img.height
-        for line in recognize(img.crop((0, top, img.width, bottom)), session):
+        keep_to = bottom - BAND_OVERLAP // 2 if n < len(tops) - 1 else height
+        piece, cuts[n] = cuts[n], None  # each band is let go once read
+        assert piece is not None
+        for line in recognize(_unpacked(piece), session):
             if not line.words:
                 continue
             shifted = line.moved(dy=top)
@@ -140,6 +157,19 @@ def recognize_in_bands(img: Image.Image, session: OcrSession) -> list[Line]:
             if keep_from <= box[1] + box[3] // 2 < keep_to:
                 lines.append(shifted)
     return lines
+
+
+def _packed(band: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    band.save(buffer, "PNG", compress_level=1)  # a screen's flat colours: ~1/15 the size
+    return buffer.getvalue()
+
+
+def _unpacked(piece: Image.Image | bytes) -> Image.Image:
+    if isinstance(piece, bytes):
+        with Image.open(io.BytesIO(piece)) as img:
+            return img.convert("RGB")
+    return piece
 
 
 # A long number with no label readable before it: the label was probably too small.

@@ -163,12 +163,17 @@ class RecognitionCache:
 
 
 def recognize_images(images: list[Image.Image], setup: TesseractSetup,
-                     session: OcrSession | None = None) -> list[Recognition]:
-    """Each image read; a photo's tilted text read again level (app.ocr.levelled)."""
+                     session: OcrSession | None = None, release: bool = False
+                     ) -> list[Recognition]:
+    """Each image read; a photo's tilted text read again level (app.ocr.levelled). With
+    `release`, a long screen capture is closed once cut into bands (the caller is done
+    with it), so its pixels are not held while the engines read."""
     session = session or shared_session(setup)
     found = []
-    for img, lines in zip(images, recognize_many(images, setup, session), strict=True):
-        score = photo_likeness(img)
+    scores = [photo_likeness(img) for img in images]
+    screens = [release and score <= DOUBT_PHOTO_SCORE for score in scores]
+    readings = recognize_many(images, setup, session, screens)
+    for img, lines, score in zip(images, readings, scores, strict=True):
         if score > DOUBT_PHOTO_SCORE:
             lines = read_levelled(img, lines, lambda level: recognize(level, session))
         found.append(Recognition(lines, img.width, img.height, score))
@@ -261,7 +266,7 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
                                     error_key=exc.key)
             continue
         try:
-            fresh = recognize_images([img], status.setup, session)[0]
+            fresh = recognize_images([img], status.setup, session, release=True)[0]
         except Exception as exc:  # Tesseract crashed or timed out: report, keep going
             results[i] = ScanResult(hashes[i], error=t("ocr.failed", detail=exc),
                                     error_key="ocr.failed")
