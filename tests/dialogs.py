@@ -56,6 +56,18 @@ def when_dialogs(*handlers: Callable[[QWidget], None], timeout_ms: int = 20_000)
     QTimer.singleShot(0, poll)
 
 
+def or_cancel(step: Callable[[QWidget], None]) -> Callable[[QWidget], None]:
+    """A dialog answered by `step`; if a step fails, the dialog is cancelled, so the test
+    fails with its assertion instead of waiting forever on an open dialog."""
+    def answer(dialog: QWidget) -> None:
+        try:
+            step(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()  # type: ignore[attr-defined]
+    return answer
+
+
 def type_path(path: Path) -> Callable[[QWidget], None]:
     """A file dialog: type the path into its name field and press Enter."""
     def answer(dialog: QWidget) -> None:

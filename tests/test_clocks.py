@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from app.case.clocks import add_working_days, proposed_follow_up
 from app.export.bundle import ExportOptions, export_case
 from app.store.store import Store
-from tests.dialogs import when_dialog
+from tests.dialogs import or_cancel, when_dialog
 from tests.test_ui import choose_status, type_date, window  # noqa: F401  (fixture)
 from ui.assistant_panels import SubmissionDialog
 from ui.main_window import MainWindow
@@ -75,25 +75,21 @@ def test_the_follow_up_follows_the_channel_until_the_buyer_sets_it(
 
     def record(dialog: QWidget) -> None:
         assert isinstance(dialog, SubmissionDialog), type(dialog)
-        try:
-            type_date(dialog.submitted_on, date(2026, 9, 28))
-            combo = dialog.channel
-            combo.setFocus()
-            while combo.currentData() != "12315":
-                QTest.keyClick(combo, Qt.Key.Key_Down)
-            seen["decide"] = dialog.follow_up.date().toPython()
-            seen["why"] = dialog.follow_up_why.text()
-            choose_status(dialog, "accepted")
-            seen["mediate"] = dialog.follow_up.date().toPython()
-            type_date(dialog.follow_up, date(2026, 11, 2))
-            choose_status(dialog, "in_progress")
-            seen["kept"] = dialog.follow_up.date().toPython()
-            QTest.keyClick(dialog.reference, Qt.Key.Key_Return)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
+        type_date(dialog.submitted_on, date(2026, 9, 28))
+        combo = dialog.channel
+        combo.setFocus()
+        while combo.currentData() != "12315":
+            QTest.keyClick(combo, Qt.Key.Key_Down)
+        seen["decide"] = dialog.follow_up.date().toPython()
+        seen["why"] = dialog.follow_up_why.text()
+        choose_status(dialog, "accepted")
+        seen["mediate"] = dialog.follow_up.date().toPython()
+        type_date(dialog.follow_up, date(2026, 11, 2))
+        choose_status(dialog, "in_progress")
+        seen["kept"] = dialog.follow_up.date().toPython()
+        QTest.keyClick(dialog.reference, Qt.Key.Key_Return)
 
-    when_dialog(record)
+    when_dialog(or_cancel(record))
     QTest.mouseClick(progress.btn_add, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: progress.table.rowCount() == 1, timeout=10_000)
     assert seen["decide"] == date(2026, 10, 13) and "7 个工作日" in str(seen["why"])

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.export.bundle import ExportOptions, export_case
 from app.export.packs import export_pack
-from tests.dialogs import when_dialog
+from tests.dialogs import or_cancel, when_dialog
 from tests.test_ui import drop, wait_idle, window  # noqa: F401  (fixture)
 from ui.assistant_panels import SubmissionDialog
 from ui.main_window import MainWindow
@@ -32,20 +32,16 @@ def test_a_complaint_names_the_pack_it_sent(qtbot, window: MainWindow,  # noqa: 
 
     def record(dialog: QWidget) -> None:
         assert isinstance(dialog, SubmissionDialog), type(dialog)
-        try:
-            combo = dialog.sent
-            combo.setFocus()
-            while pack.folder.name not in combo.currentText():
-                before = combo.currentIndex()
-                QTest.keyClick(combo, Qt.Key.Key_Down)
-                assert combo.currentIndex() != before, "the pack is not in the list"
-            QTest.keyClicks(dialog.reference, "1500112233")
-            QTest.keyClick(dialog.reference, Qt.Key.Key_Return)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
+        combo = dialog.sent
+        combo.setFocus()
+        while pack.folder.name not in combo.currentText():
+            before = combo.currentIndex()
+            QTest.keyClick(combo, Qt.Key.Key_Down)
+            assert combo.currentIndex() != before, "the pack is not in the list"
+        QTest.keyClicks(dialog.reference, "1500112233")
+        QTest.keyClick(dialog.reference, Qt.Key.Key_Return)
 
-    when_dialog(record)
+    when_dialog(or_cancel(record))
     QTest.mouseClick(progress.btn_add, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: progress.table.rowCount() == 1, timeout=10_000)
     (sub,) = window.store.submissions(case_id)

@@ -101,16 +101,21 @@ class BundleActions(QObject):
         case_id = self._case_id()
         if case_id is None:
             return
+        asked = self._folder_and_options(case_id)
+        if asked is not None:
+            self.runner.start(ExportJob(self.store, case_id, *asked), self._exported)
+
+    def _folder_and_options(self, case_id: int) -> tuple[Path, ExportOptions] | None:
+        """Where to save (remembered for next time) and the options; None if declined."""
         start = self.settings.folder(EXPORT_FOLDER)
         chosen = QFileDialog.getExistingDirectory(self.window, self.tr("选择保存位置"), start)
         if not chosen:
-            return
+            return None
         options = self._options_for(case_id)
         if options is None:
-            return
+            return None
         self.settings.remember_folder(EXPORT_FOLDER, chosen)
-        self.runner.start(ExportJob(self.store, case_id, Path(chosen), options),
-                          self._exported)
+        return Path(chosen), options
 
     def export_pack(self) -> None:
         """Ask which channel (and which pictures), then where; build it in the background."""
@@ -122,16 +127,11 @@ class BundleActions(QObject):
         if self.pack_dialog.exec() != PackDialog.DialogCode.Accepted:
             return
         choice = self.pack_dialog.choice()
-        start = self.settings.folder(EXPORT_FOLDER)
-        chosen = QFileDialog.getExistingDirectory(self.window, self.tr("选择保存位置"), start)
-        if not chosen:
-            return
-        options = self._options_for(case_id)
-        if options is None:
-            return
-        self.settings.remember_folder(EXPORT_FOLDER, chosen)
-        self.runner.start(PackJob(self.store, case_id, Path(chosen), options, choice),
-                          lambda paths: self._exported(paths, self.tr("上传包已保存：\n{0}")))
+        asked = self._folder_and_options(case_id)
+        if asked is not None:
+            self.runner.start(PackJob(self.store, case_id, *asked, choice),
+                              lambda paths: self._exported(paths,
+                                                           self.tr("上传包已保存：\n{0}")))
 
     def _exported(self, paths: list[Path], said: str = "") -> None:
         self.last_export = paths
