@@ -158,12 +158,15 @@ class ExportJob(Job):
         self.options = options
 
     def work(self) -> list[Path]:
+        self._read_unread()
+        return export_case(self.store, self.case_id, self.output, self.options)
+
+    def _read_unread(self) -> None:
         # Exhibits not read yet are read first: their personal data must be found.
         import_and_analyse(self.store, self.case_id,
                            on_ocr=lambda done, total, *_: self.signals.progress.emit(
                                done, total, "ocr"),
                            should_cancel=lambda: self.cancelled)
-        return export_case(self.store, self.case_id, self.output, self.options)
 
 
 class PackJob(ExportJob):
@@ -175,10 +178,7 @@ class PackJob(ExportJob):
         self.choice = choice
 
     def work(self) -> list[Path]:
-        import_and_analyse(self.store, self.case_id,
-                           on_ocr=lambda done, total, *_: self.signals.progress.emit(
-                               done, total, "ocr"),
-                           should_cancel=lambda: self.cancelled)
+        self._read_unread()
         pack = export_pack(self.store, self.case_id, self.choice.channel, self.output,
                            self.options, self.choice.picked, self.choice.as_zip)
         return [pack.folder, *([pack.archive] if pack.archive else [])]
