@@ -64,6 +64,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the personal data of exhibit(s) {numbers} may not all have been found "
         "(--strict-privacy): not exported. Black it out by hand first, or leave out "
         "--strict-privacy (a warning only)."),
+    "pack.empty": ("案件中还没有证据，无法为{channel}准备图片", "the case has no evidence yet: "
+                   "there are no pictures to prepare for {channel}"),
     "pack.no_such_exhibit": ("没有这些证据编号：{numbers}", "no such exhibit: {numbers}"),
     "export.unscanned": (
         "证据{numbers} 尚未识别文字，其中的个人信息没有被查找和遮盖。请等待识别完成；"

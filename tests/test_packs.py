@@ -162,4 +162,9 @@ def test_a_pick_that_names_no_exhibit_is_refused(case, tmp_path: Path) -> None: 
     assert not [p for p in tmp_path.iterdir() if p.is_dir()]
     bad = export(data, case_id, "taobao", tmp_path, "--pick", "two")
     assert bad.returncode == 2
+    empty = subprocess.run([*PROOFPACK, "--data-dir", str(data), "case", "new", "空案件"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    nothing = export(data, int(empty), "heimao", tmp_path)
+    assert nothing.returncode == 1 and "还没有证据" in nothing.stderr
+    assert not [p for p in tmp_path.iterdir() if p.is_dir()]
 

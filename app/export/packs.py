@@ -118,6 +118,8 @@ def _choose(pack: Pack, case: Case, items: list[EvidenceItem], rules: PackRules,
             picked: list[int] | None) -> None:
     if not rules.max_images and not rules.images:
         return
+    if not items:  # a pack of pictures with none in it would upload nothing
+        raise ExportRefused("pack.empty", channel=choose(*rules.name))
     if picked:
         wrong = [n for n in picked if not 1 <= n <= len(items)]
         if wrong:
