@@ -89,14 +89,23 @@ def _require_case(store: Any, case_id: int) -> Case | None:
 
 
 def _case(args: argparse.Namespace) -> int:
+    from app.case.parties import uscc_valid
+
     store = _store(args)
     if args.case_command == "new":
+        if args.seller_uscc and not uscc_valid(args.seller_uscc):
+            print(t("case.bad_uscc", code=args.seller_uscc), file=sys.stderr)
+            return EXIT_USAGE
         case = store.create_case(
             args.title, order_numbers=[o.replace(" ", "") for o in args.order],
             complaint_type=args.type,
             platform=args.platform, shop=args.shop, amount=args.amount,
             order_completed_on=args.completed, harm_known_on=args.harm_known,
             requested_outcome=args.outcome, description=args.description,
+            request_option=args.request_option, buyer_name=args.buyer_name,
+            buyer_phone=args.buyer_phone, buyer_address=args.buyer_address,
+            seller_company=args.seller_company, seller_uscc=args.seller_uscc.upper(),
+            seller_address=args.seller_address,
         )
         print(case.id)
         return EXIT_OK
@@ -135,6 +144,7 @@ def _case_list(store: Any, as_json: bool) -> int:
 
 def _case_show(store: Any, case: Case, as_json: bool) -> int:
     from app.case.deadline import complaint_deadline
+    from app.case.parties import lacks
     from app.case.replies import reply_gaps
 
     items = store.items(case.id)
@@ -155,6 +165,8 @@ def _case_show(store: Any, case: Case, as_json: bool) -> int:
     deadline = complaint_deadline(case, items)
     if deadline is not None:
         print(f"  {deadline.describe()}")
+    for line in lacks(case):
+        print(f"  {line}")
     for gap in reply_gaps(items):
         print(f"  {gap.describe()}")
     _print_exhibits(case, items)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app import __version__
+from app.case.parties import REQUEST_OPTIONS
 from app.case.rules import PLATFORMS, load_rules
 from app.i18n import LANGS, choose, parse_lang, set_lang
 from app.ocr.sensitive import SENSITIVE_TYPES
@@ -64,6 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_h("知道权益受损的日期（默认为订单完成日期；12315 三年时限由此起算）",
                              "when you knew of the harm (default: the completion date; "
                              "12315's three years run from it)"))
+    for flag, zh, en in (
+            ("--buyer-name", "投诉人姓名（12315、现场投诉需要；不会出现在公开材料中）",
+             "your name (12315 and office visits need it; never in a public pack)"),
+            ("--buyer-phone", "投诉人电话", "your phone number"),
+            ("--buyer-address", "投诉人地址", "your address"),
+            ("--seller-company", "被投诉企业名称（店铺「营业执照」页）",
+             "the business's name (the shop's licence page)"),
+            ("--seller-uscc", "统一社会信用代码", "its unified social credit code"),
+            ("--seller-address", "被投诉方地址", "its address")):
+        new.add_argument(flag, default="", help=_h(zh, en))
+    new.add_argument("--request", dest="request_option", default="",
+                     choices=REQUEST_OPTIONS, help=_h("诉求类别（12315 表单的选项）",
+                                                     "the kind of request (12315's options)"))
     new.add_argument("--description", default="", help=_h("事情经过（写进投诉书）",
                                                           "what happened (for the letter)"))
     new.add_argument("--outcome", default="", help=_h("诉求（退款、换货、赔偿……）",

@@ -64,6 +64,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the personal data of exhibit(s) {numbers} may not all have been found "
         "(--strict-privacy): not exported. Black it out by hand first, or leave out "
         "--strict-privacy (a warning only)."),
+    "case.bad_uscc": ("统一社会信用代码 {code} 的校验位不对（应为 18 位，请对照营业执照核对）",
+                      "the unified social credit code {code} fails its check character "
+                      "(18 characters: compare it with the business licence)"),
     "pack.empty": ("案件中还没有证据，无法为{channel}准备图片", "the case has no evidence yet: "
                    "there are no pictures to prepare for {channel}"),
     "pack.no_such_exhibit": ("没有这些证据编号：{numbers}", "no such exhibit: {numbers}"),

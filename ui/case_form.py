@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -22,6 +23,7 @@ from app.case.rules import PLATFORMS, load_rules
 from app.i18n import t
 from app.store.models import Case
 from app.store.store import Store
+from ui.parties_dialog import PartiesDialog
 
 NO_DATE = QDate(2000, 1, 1)  # shown blank (special value): no case, no date
 
@@ -89,6 +91,11 @@ class CaseForm(QWidget):
         form.addRow(self.tr("发现问题日期"), harm_row)
         form.addRow(self.tr("事情经过"), self.description)
         form.addRow(self.tr("诉求"), self.outcome)
+        self.btn_parties = QPushButton(self.tr("当事人信息…"))
+        self.btn_parties.setToolTip(self.tr("投诉人和被投诉企业的信息：12315、现场投诉需要"))
+        self.btn_parties.clicked.connect(self.edit_parties)
+        self.parties_dialog: PartiesDialog | None = None
+        form.addRow("", self.btn_parties)
         for edit in (self.title, self.shop, self.order, self.amount, self.description,
                      self.outcome):
             edit.editingFinished.connect(self.save)
@@ -109,6 +116,14 @@ class CaseForm(QWidget):
                 self.completed.setDate(_qdate(self.read_completion[0]))
         self.save()
         self._update_completed_hint()
+
+    def edit_parties(self) -> None:
+        if self.case is None:
+            return
+        self.parties_dialog = PartiesDialog(self.store, self.case, self)
+        if self.parties_dialog.exec() == PartiesDialog.DialogCode.Accepted:
+            self.case = self.parties_dialog.case
+            self.changed.emit(self.case.id)
 
     def _harm_toggled(self, on: bool) -> None:
         self.harm.setEnabled(on)

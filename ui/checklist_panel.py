@@ -6,8 +6,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.case.deadline import Deadline
+from app.case.parties import lacks
 from app.case.replies import ReplyGap
 from app.case.rules import evaluate_checklist, load_rules
+from app.store.models import Case
 
 
 class ChecklistPanel(QWidget):
@@ -31,10 +33,11 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.list)
         layout.addStretch(0)  # with no case the list is hidden: the words sit at the top
 
-    def update_for(self, complaint_type: str | None, kinds: list[str],
+    def update_for(self, case: Case | None, kinds: list[str],
                    deadline: Deadline | None = None, gaps: list[ReplyGap] | None = None
                    ) -> None:
         self.list.clear()
+        complaint_type = case.complaint_type if case else None
         self._show_deadline(complaint_type, deadline)
         self.gaps.setText("\n".join(
             [self.tr("聊天记录显示卖家长时间未回复：")] + [g.describe() for g in gaps[:3]])
@@ -62,6 +65,11 @@ class ChecklistPanel(QWidget):
                 entry = QListWidgetItem(f"✘ {line}\n    {status.item.hint()}")
                 entry.setForeground(QColor("#c0392b"))
             entry.setToolTip(status.item.hint())
+            self.list.addItem(entry)
+        for line in lacks(case) if case else []:  # the details a channel requires
+            entry = QListWidgetItem(f"ℹ {line}")
+            entry.setForeground(QColor("#9a6700"))
+            entry.setToolTip(self.tr("在「当事人信息…」中填写"))
             self.list.addItem(entry)
 
     def _show_deadline(self, complaint_type: str | None, deadline: Deadline | None) -> None:

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         active = case is not None and case.deleted_at is None
         items = self.model.items
         self.checklist.update_for(
-            case.complaint_type if active and case else None, [i.kind for i in items],
+            case if active and case else None, [i.kind for i in items],
             complaint_deadline(case, items) if active and case else None,
             reply_gaps(items) if active else None)
 

@@ -90,6 +90,8 @@ def _parties(case: Case, items: list[EvidenceItem], lang: Lang) -> list[str]:
     say = _say(lang)
     platform = t(f"platform.{case.platform}", lang=lang)
     seller = case.shop or say("（店铺名称）", "(shop name)")
+    if case.seller_company:  # the business behind the shop, as its licence names it
+        seller += say(f"（{case.seller_company}）", f" ({case.seller_company})")
     facts = [
         (("事由", "Subject"), case.title),
         (("被投诉方", "Against"), f"{platform} · {seller}"),

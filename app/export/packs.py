@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.case.letter import letter_text
+from app.case.parties import buyer_details
 from app.case.rules import PackRules, load_packs, load_rules
 from app.export.bundle import ExportOptions, ExportRefused, export_case, unread_exhibits
 from app.export.captioned import captioned_picture
@@ -160,7 +161,7 @@ def _write(store: Store, case: Case, items: list[EvidenceItem], rules: PackRules
                     replace(options, on_notice=notice))
     text = letter_text(case, items, store.submissions(case.id or 0), options.lang)
     if options.public:
-        text = without_personal_data(text)
+        text = without_personal_data(text, buyer_details(case))
     (folder / LETTER).write_text(text + "\n", "utf-8")
     (folder / README).write_text(_readme(case, items, rules, options, pack), "utf-8")
 

@@ -17,6 +17,7 @@ from reportlab.platypus import (
 
 from app.case.letter import letter_text
 from app.case.orders import reference_orders
+from app.case.parties import buyer_details
 from app.case.progress import channel_name, is_overdue, sent_packs, status_name
 from app.case.rules import evaluate_checklist, load_channels
 from app.case.timeline import build_timeline
@@ -212,7 +213,7 @@ class Sections(BundleBase):
     def _letter(self) -> list[Flowable]:
         text = letter_text(self.case, self.items, self.submissions, self.lang, self.now.date())
         if self.options.public:  # published for anyone: the buyer's own details go
-            text = without_personal_data(text)
+            text = without_personal_data(text, buyer_details(self.case))
         flow = [*self._section("letter", "投诉书", "Complaint letter")]
         lines = text.splitlines()
         if lines and lines[0].strip() in ("投诉书", "Complaint"):

@@ -16,7 +16,12 @@ LABELLED = re.compile(
     r"身份证号?码?)(\s*[:：]\s*)([^\n，,；;。]+)")
 
 
-def without_personal_data(text: str) -> str:
+def without_personal_data(text: str, known: tuple[str, ...] = ()) -> str:
+    """`known`: the buyer's own name, phone, address and ID as the case has them, taken
+    out wherever they stand."""
+    for value in sorted((v.strip() for v in known if len(v.strip()) >= 2), key=len,
+                        reverse=True):
+        text = text.replace(value, HIDDEN)
     text = LABELLED.sub(lambda m: f"{m[1]}{m[2]}{HIDDEN}", text)
     for pattern in (MOBILE, ID_CARD, LANDLINE):
         text = pattern.sub(HIDDEN, text)

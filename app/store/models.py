@@ -31,6 +31,20 @@ class Case(SQLModel, table=True):
     # from it. None: the completion date.
     harm_known_on: date | None = None
     requested_outcome: str = ""
+    # The request as one of 12315's options (app.case.parties.REQUEST_OPTIONS), or "".
+    request_option: str = ""
+    # The parties as channels require them: kept in the store, printed only where a
+    # channel needs them, never in a public pack (app.case.parties).
+    buyer_name: str = ""
+    buyer_phone: str = ""
+    buyer_address: str = ""
+    buyer_id_number: str = ""  # for a lawsuit
+    buyer_sex: str = ""  # for a lawsuit: 男 / 女
+    buyer_birth: date | None = None  # for a lawsuit
+    seller_company: str = ""  # the business behind the shop (its 营业执照 page)
+    seller_uscc: str = ""  # 统一社会信用代码
+    seller_address: str = ""
+    seller_legal_rep: str = ""  # 法定代表人
     description: str = ""
     letter_text: str = ""  # the complaint letter as the buyer edited it; "" = use the draft
     deleted_at: datetime | None = None  # set when moved to the trash

@@ -74,11 +74,20 @@ def _v9_submission_sent(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE submission ADD COLUMN sent VARCHAR NOT NULL DEFAULT ''")
 
 
+def _v10_parties(conn: sqlite3.Connection) -> None:
+    # The buyer's and the business's details channels require, and 12315's request.
+    for column in ("request_option", "buyer_name", "buyer_phone", "buyer_address",
+                   "buyer_id_number", "buyer_sex", "seller_company", "seller_uscc",
+                   "seller_address", "seller_legal_rep"):
+        conn.execute(f"ALTER TABLE \"case\" ADD COLUMN {column} VARCHAR NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE \"case\" ADD COLUMN buyer_birth DATE")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
                                _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt, _v6_media,
                                _v7_custody, _v8_harm_known_on,
-                               _v9_submission_sent]
+                               _v9_submission_sent, _v10_parties]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -62,8 +62,7 @@ Export anyway? (You can black out areas by hand in the details.)</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="105" />
-        <location filename="../../ui/bundle_actions.py" line="126" />
+        <location filename="../../ui/bundle_actions.py" line="111" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
@@ -134,92 +133,102 @@ Copy it to a USB stick and print it at a copy shop or the 12315 office, or look 
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../ui/case_form.py" line="47" />
+        <location filename="../../ui/case_form.py" line="49" />
         <source>已确认收货</source>
         <translation>Goods received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="58" />
+        <location filename="../../ui/case_form.py" line="60" />
         <source>订单完成（确认收货）的日期：淘宝一般在此后约30天内受理投诉</source>
         <translation>Date the order completed (goods confirmed received): Taobao usually accepts complaints for about 30 days after it</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="61" />
+        <location filename="../../ui/case_form.py" line="63" />
         <source>晚于订单完成才发现</source>
         <translation>Found after the order completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="67" />
+        <location filename="../../ui/case_form.py" line="69" />
         <source>知道或应当知道权益受损的日期：向 12315 投诉须在此后三年内</source>
         <translation>When you knew, or should have known, of the harm: 12315 accepts a complaint for three years from it</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="69" />
+        <location filename="../../ui/case_form.py" line="71" />
         <source>例如：退货退款，赔偿运费</source>
         <translation>e.g. return and refund, compensation for shipping</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="71" />
+        <location filename="../../ui/case_form.py" line="73" />
         <source>一两句话说明发生了什么，会写进投诉书</source>
         <translation>What happened, in a sentence or two (goes into the letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="81" />
+        <location filename="../../ui/case_form.py" line="83" />
         <source>案件名称</source>
         <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="82" />
+        <location filename="../../ui/case_form.py" line="84" />
         <source>购物平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="83" />
+        <location filename="../../ui/case_form.py" line="85" />
         <source>店铺/卖家</source>
         <translation>Shop / seller</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="84" />
+        <location filename="../../ui/case_form.py" line="86" />
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="85" />
+        <location filename="../../ui/case_form.py" line="87" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="86" />
+        <location filename="../../ui/case_form.py" line="88" />
         <source>投诉类型</source>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="87" />
+        <location filename="../../ui/case_form.py" line="89" />
         <source>订单完成日期</source>
         <translation>Order completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="89" />
+        <location filename="../../ui/case_form.py" line="91" />
         <source>发现问题日期</source>
         <translation>Harm noticed on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="90" />
+        <location filename="../../ui/case_form.py" line="92" />
         <source>事情经过</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="91" />
+        <location filename="../../ui/case_form.py" line="93" />
         <source>诉求</source>
         <translation>Requested outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="128" />
+        <location filename="../../ui/case_form.py" line="94" />
+        <source>当事人信息…</source>
+        <translation>Parties…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="95" />
+        <source>投诉人和被投诉企业的信息：12315、现场投诉需要</source>
+        <translation>Your details and the business's: 12315 and office visits need them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_form.py" line="143" />
         <source>按证据{0}中读到的成交时间 {1} 计算投诉期限</source>
         <translation>Deadline counted from the completion time {1} read in exhibit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_form.py" line="131" />
+        <location filename="../../ui/case_form.py" line="146" />
         <source>⚠ 与证据{0}中读到的成交时间 {1} 不同；投诉期限按你填写的日期计算</source>
         <translation>⚠ Differs from the completion time {1} read in exhibit {0}; the deadline uses the date you entered</translation>
     </message>
@@ -341,12 +350,12 @@ Its evidence is kept and the case can be restored.</translation>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="40" />
+        <location filename="../../ui/checklist_panel.py" line="43" />
         <source>聊天记录显示卖家长时间未回复：</source>
         <translation>The chats show the seller not replying for a long time:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="46" />
+        <location filename="../../ui/checklist_panel.py" line="49" />
         <source>选择或新建一个案件。
 
 这里会按投诉类型列出需要的证据（订单截图、聊天记录、付款凭证……），标出还缺什么，并算出平台投诉期限。</source>
@@ -355,27 +364,32 @@ Its evidence is kept and the case can be restored.</translation>
 Here you will see the evidence its complaint type needs (order screenshots, chats, payment proofs…), what is still missing, and the deadline for complaining on the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="53" />
+        <location filename="../../ui/checklist_panel.py" line="56" />
         <source>{0}：还缺 {1} 项证据</source>
         <translation>{0}: {1} evidence item(s) still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="54" />
+        <location filename="../../ui/checklist_panel.py" line="57" />
         <source>{0}：所需证据已齐全</source>
         <translation>{0}: all required evidence is present</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="57" />
+        <location filename="../../ui/checklist_panel.py" line="60" />
         <source>{0}（{1}/{2}）</source>
         <translation>{0} ({1}/{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="71" />
+        <location filename="../../ui/checklist_panel.py" line="72" />
+        <source>在「当事人信息…」中填写</source>
+        <translation>Fill them in under Parties…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="79" />
         <source>填写订单完成日期（或导入含成交时间的订单截图），即可计算平台投诉期限</source>
         <translation>Enter the order completion date (or import an order screenshot showing it) to see the platform's complaint deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="74" />
+        <location filename="../../ui/checklist_panel.py" line="82" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -1091,6 +1105,29 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <location filename="../../ui/pack_dialog.py" line="114" />
         <source>已选 {0} 张图片，另附完整的 PDF 证据材料</source>
         <translation>{0} images chosen, with the whole PDF evidence bundle</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesDialog</name>
+    <message>
+        <location filename="../../ui/parties_dialog.py" line="31" />
+        <source>当事人信息</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parties_dialog.py" line="33" />
+        <source>12315 和现场投诉要求写明投诉人的姓名、电话、地址，以及被投诉企业的名称和地址（在店铺首页的「证照信息」或「营业执照」中可以找到，也可截图导入后识别）。这些信息只保存在本机，只在需要的渠道材料中使用，不会出现在公开材料（黑猫投诉）中。</source>
+        <translation>12315 and complaints in person require your name, phone and address, and the business's name and address (on the shop's licence page, 证照信息 or 营业执照; you can also import a screenshot of it and have it read). They are kept on this computer only, used only in the packs of channels that need them, and never appear in a public pack (Heimao).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parties_dialog.py" line="44" />
+        <source>（未选择）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parties_dialog.py" line="66" />
+        <source>统一社会信用代码的校验位不对：请对照营业执照核对</source>
+        <translation>The unified social credit code fails its check character: compare it with the business licence</translation>
     </message>
 </context>
 <context>

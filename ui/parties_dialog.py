@@ -1,0 +1,71 @@
+"""当事人信息: the buyer's and the business's details that 12315, a counter visit or a
+lawsuit require, and the request as 12315 offers it. Kept in the store only; the dialog
+says where they are printed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.case.parties import FIELD_NAMES, REQUEST_OPTIONS, uscc_valid
+from app.i18n import pick
+from app.store.models import Case
+from app.store.store import Store
+
+TEXT_FIELDS = ("buyer_name", "buyer_phone", "buyer_address", "seller_company",
+               "seller_uscc", "seller_address", "seller_legal_rep")
+
+
+class PartiesDialog(QDialog):
+    def __init__(self, store: Store, case: Case, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.store, self.case = store, case
+        self.setWindowTitle(self.tr("当事人信息"))
+        about = QLabel(self.tr(
+            "12315 和现场投诉要求写明投诉人的姓名、电话、地址，以及被投诉企业的名称和地址"
+            "（在店铺首页的「证照信息」或「营业执照」中可以找到，也可截图导入后识别）。"
+            "这些信息只保存在本机，只在需要的渠道材料中使用，不会出现在公开材料（黑猫投诉）中。"))
+        about.setWordWrap(True)
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key in TEXT_FIELDS:
+            edit = QLineEdit(str(getattr(case, key)))
+            self.edits[key] = edit
+            form.addRow(pick(FIELD_NAMES[key]), edit)
+        self.request = QComboBox()
+        self.request.addItem(self.tr("（未选择）"), "")
+        for option in REQUEST_OPTIONS:
+            self.request.addItem(option, option)
+        self.request.setCurrentIndex(max(0, self.request.findData(case.request_option)))
+        form.addRow(pick(FIELD_NAMES["request_option"]), self.request)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b3261e")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def accept(self) -> None:
+        values = {key: edit.text().strip() for key, edit in self.edits.items()}
+        values["seller_uscc"] = values["seller_uscc"].upper()
+        if values["seller_uscc"] and not uscc_valid(values["seller_uscc"]):
+            self.problem.setText(self.tr("统一社会信用代码的校验位不对：请对照营业执照核对"))
+            return
+        values["request_option"] = str(self.request.currentData() or "")
+        assert self.case.id is not None
+        self.case = self.store.update_case(self.case.id, **values)
+        super().accept()
