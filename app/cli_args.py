@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "when you knew of the harm (default: the completion date; "
                              "12315's three years run from it)"))
     for flag, zh, en in (
+            ("--product-name", "商品名称（12315 表单）", "the goods' name (12315's form)"),
             ("--buyer-name", "投诉人姓名（12315、现场投诉需要；不会出现在公开材料中）",
              "your name (12315 and office visits need it; never in a public pack)"),
             ("--buyer-phone", "投诉人电话", "your phone number"),

@@ -88,9 +88,10 @@ def test_an_older_store_keeps_its_order_number(data_dir: Path) -> None:
         conn.execute("DROP TABLE custodyevent")  # and 7
         conn.execute('ALTER TABLE "case" DROP COLUMN harm_known_on')  # and 8
         conn.execute("ALTER TABLE submission DROP COLUMN sent")  # and 9
-        for column in ("request_option", "buyer_name", "buyer_phone", "buyer_address",
-                       "buyer_id_number", "buyer_sex", "buyer_birth", "seller_company",
-                       "seller_uscc", "seller_address", "seller_legal_rep"):  # and 10
+        for column in ("product_name", "request_option", "buyer_name", "buyer_phone",
+                       "buyer_address", "buyer_id_number", "buyer_sex", "buyer_birth",
+                       "seller_company", "seller_uscc", "seller_address",
+                       "seller_legal_rep"):  # and 10
             conn.execute(f'ALTER TABLE "case" DROP COLUMN {column}')
     conn.close()
     reopened = Store(data_dir)  # migrates 2 -> 3

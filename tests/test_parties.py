@@ -92,3 +92,32 @@ def test_the_window_fills_the_parties_and_the_checklist_follows(
     qtbot.waitUntil(lambda: not any(
         "12315还缺" in panel.list.item(i).text() for i in range(panel.list.count())),
         timeout=5000)
+
+
+def test_the_12315_pack_carries_the_form_sheet_in_the_forms_order(tmp_path: Path) -> None:
+    from app.export.packs import export_pack
+    from app.intake import import_and_analyse
+    from tests.conftest import text_image
+
+    store = Store(tmp_path / "store")
+    case = store.create_case("吹风机不出热风", product_name="某牌负离子吹风机 1800W",
+                             seller_company="杭州某某电器有限公司", seller_uscc=COMPANY_CODE,
+                             request_option="退货", description="使用一周后不出热风。" * 150,
+                             order_numbers=["3859204715529631842"])  # typed: the one to trust
+    assert case.id is not None
+    shot = text_image(["订单编号：3859204715529631842", "实付款：¥199.00"],
+                      tmp_path / "order.png")
+    import_and_analyse(store, case.id, [shot])
+    pack = export_pack(store, case.id, "12315", tmp_path / "out")
+    sheet = (pack.folder / "12315表单.txt").read_text("utf-8")
+    order = [sheet.index(f"【{label}】") for label in (
+        "被投诉方（企业名称）", "统一社会信用代码", "被投诉方地址", "商品/服务名称", "订单号",
+        "投诉问题类型", "诉求", "事情经过")]
+    assert order == sorted(order)
+    assert "杭州某某电器有限公司" in sheet and COMPANY_CODE in sheet and "1800W" in sheet
+    assert "3859204715529631842" in sheet and "退货：" in sheet
+    assert "超出限制" in sheet  # 1,500 characters of facts against the form's 1,000
+    (pdf,) = pack.folder.glob("00_证据材料*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout.replace("\n", "")
+    assert "12315 投诉表单填写单" in text and "某牌负离子吹风机" in text

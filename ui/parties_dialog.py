@@ -20,7 +20,7 @@ from app.i18n import pick
 from app.store.models import Case
 from app.store.store import Store
 
-TEXT_FIELDS = ("buyer_name", "buyer_phone", "buyer_address", "seller_company",
+TEXT_FIELDS = ("product_name", "buyer_name", "buyer_phone", "buyer_address", "seller_company",
                "seller_uscc", "seller_address", "seller_legal_rep")
 
 

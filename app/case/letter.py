@@ -7,6 +7,7 @@ legal basis for the complaint type (resources/rules/complaints.toml).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -74,7 +75,8 @@ def draft_letter(case: Case, items: list[EvidenceItem], submissions: list[Submis
                    "The above is true. Please accept this complaint and have the seller "
                    "resolve it as the law requires."))
     out.append("")
-    out.append(say("投诉人：　　　　　　联系电话：", "Name:                Phone:"))
+    out.append(say(f"投诉人：{case.buyer_name or '　' * 6}　联系电话：{case.buyer_phone}",
+                   f"Name: {case.buyer_name or ' ' * 15}  Phone: {case.buyer_phone}"))
     out.append(say(f"日期：{today.year}年{today.month}月{today.day}日",
                    f"Date: {today.isoformat()}"))
     return "\n".join(out)
@@ -139,6 +141,22 @@ def _evidence_list(items: list[EvidenceItem], lang: Lang) -> list[str]:
         caption = say("：", ": ") + item.caption if item.caption else ""
         out.append(say(f"证据{n}　{kind}{caption}", f"Exhibit {n}  {kind}{caption}"))
     return out
+
+
+def letter_part(text: str, first: int, last: int) -> str:
+    """Sections first..last of a letter (一、 = 1), as the buyer may have edited them: the
+    facts for a form's 事情经过 box."""
+    heading = re.compile(r"^(?:([一二三四五六七八九十])、|(\d{1,2})\.\s)")
+    numerals = "一二三四五六七八九十"
+    kept, section = [], 0
+    for line in text.splitlines():
+        found = heading.match(line.strip())
+        if found:
+            section = numerals.index(found[1]) + 1 if found[1] else int(found[2])
+            continue
+        if first <= section <= last and line.strip():
+            kept.append(line.strip())
+    return "\n".join(kept)
 
 
 def char_count(text: str) -> int:

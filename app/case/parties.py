@@ -22,6 +22,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "seller_address": ("被投诉方地址", "the business's address"),
     "seller_legal_rep": ("法定代表人", "legal representative"),
     "request_option": ("诉求类别", "kind of request"),
+    "product_name": ("商品名称", "goods"),
 }
 # What each channel asks for (市场监督管理投诉举报处理暂行办法 art. 9: the complainant's
 # name, phone and address, the respondent's name and address, the request and facts).

@@ -297,6 +297,8 @@ class Bundle(Sections, Exhibits, Verification, CustodyRecord):
             if not printed:
                 story.append(PageBreak())
                 story += self._letter()
+            if self.options.channel == "12315":
+                story += [PageBreak(), *self._form_sheet()]
         for number in range(part.start + 1, part.end + 1):
             if story:
                 story.append(PageBreak())

@@ -242,6 +242,8 @@ class BundleBase:
                                       textColor=PRESENT),
             "letter": ParagraphStyle("letter", parent=base, fontSize=10.5, leading=17,
                                      spaceAfter=1),
+            # the 12315 form sheet, large enough to retype from
+            "form": ParagraphStyle("form", parent=base, fontSize=14, leading=22, spaceAfter=4),
             # 一、事情经过: never alone at the foot of a page
             "letterhead": ParagraphStyle("letterhead", parent=base, fontSize=11, leading=18,
                                          spaceBefore=2, keepWithNext=1),

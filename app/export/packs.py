@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from app.case.form12315 import form_fields, form_text
 from app.case.letter import letter_text
 from app.case.parties import buyer_details
 from app.case.rules import PackRules, load_packs, load_rules
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 README = "说明.txt"
 LETTER = "投诉内容.txt"
+FORM_SHEET = "12315表单.txt"
 
 
 @dataclass
@@ -163,6 +165,10 @@ def _write(store: Store, case: Case, items: list[EvidenceItem], rules: PackRules
     if options.public:
         text = without_personal_data(text, buyer_details(case))
     (folder / LETTER).write_text(text + "\n", "utf-8")
+    if rules.id == "12315":  # field by field, for a form that blocks pasting
+        sheet = form_text(form_fields(case, items, store.submissions(case.id or 0),
+                                      options.lang), options.lang)
+        (folder / FORM_SHEET).write_text(sheet, "utf-8")
     (folder / README).write_text(_readme(case, items, rules, options, pack), "utf-8")
 
 

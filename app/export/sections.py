@@ -15,6 +15,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from app.case.form12315 import form_fields
 from app.case.letter import letter_text
 from app.case.orders import reference_orders
 from app.case.parties import buyer_details
@@ -221,6 +222,19 @@ class Sections(BundleBase):
         for line in lines:
             style = "letterhead" if LETTER_HEADING.match(line.strip()) else "letter"
             flow.append(self.p(line, style) if line.strip() else Spacer(1, 3 * mm))
+        return flow
+
+    def _form_sheet(self) -> list[Flowable]:
+        """The 12315 form's fields in its order, in large type, for retyping."""
+        flow = [*self._section("form12315", "12315 投诉表单填写单", "12315 form sheet"),
+                self.p(self.tr("按 12315 网上表单的顺序逐项填写；表单不能粘贴时可照此抄写。",
+                               "Fill in the 12315 online form in this order; retype from "
+                               "here where the form blocks pasting."), "small")]
+        for field in form_fields(self.case, self.items, self.submissions, self.lang):
+            flow.append(self.p(f"【{pick(field.label, self.lang)}】"
+                               f"（{field.counted(self.lang)}）",
+                               "missing" if field.over else "cell"))
+            flow += [self.p(line, "form") for line in field.value.splitlines() or [""]]
         return flow
 
     def _bring_sheet(self) -> list[Flowable]:

@@ -31,6 +31,7 @@ class Case(SQLModel, table=True):
     # from it. None: the completion date.
     harm_known_on: date | None = None
     requested_outcome: str = ""
+    product_name: str = ""  # 商品名称, as 12315's form asks for it
     # The request as one of 12315's options (app.case.parties.REQUEST_OPTIONS), or "".
     request_option: str = ""
     # The parties as channels require them: kept in the store, printed only where a

@@ -76,7 +76,7 @@ def _v9_submission_sent(conn: sqlite3.Connection) -> None:
 
 def _v10_parties(conn: sqlite3.Connection) -> None:
     # The buyer's and the business's details channels require, and 12315's request.
-    for column in ("request_option", "buyer_name", "buyer_phone", "buyer_address",
+    for column in ("product_name", "request_option", "buyer_name", "buyer_phone", "buyer_address",
                    "buyer_id_number", "buyer_sex", "seller_company", "seller_uscc",
                    "seller_address", "seller_legal_rep"):
         conn.execute(f"ALTER TABLE \"case\" ADD COLUMN {column} VARCHAR NOT NULL DEFAULT ''")

@@ -37,9 +37,9 @@ DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 CASE_FIELDS = {
     "title", "platform", "shop", "order_number", "order_numbers", "amount", "complaint_type",
     "order_completed_on", "harm_known_on", "requested_outcome", "description", "letter_text",
-    "request_option", "buyer_name", "buyer_phone", "buyer_address", "buyer_id_number",
-    "buyer_sex", "buyer_birth", "seller_company", "seller_uscc", "seller_address",
-    "seller_legal_rep",
+    "product_name", "request_option", "buyer_name", "buyer_phone", "buyer_address",
+    "buyer_id_number", "buyer_sex", "buyer_birth", "seller_company", "seller_uscc",
+    "seller_address", "seller_legal_rep",
 }
 ITEM_FIELDS = {
     "position", "kind", "kind_confirmed", "caption", "ocr_status", "ocr_error", "ocr_text",

@@ -1,0 +1,71 @@
+"""The 12315 form sheet: each field of the online form in its order, filled from the case,
+with the form's length limit where one is known and the count, to paste field by field or
+retype when the form blocks pasting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.case.letter import FORM_LIMIT, char_count, letter_part, letter_text
+from app.case.orders import reference_orders
+from app.case.rules import load_rules
+from app.i18n import Lang, choose, join_list, pick
+from app.store.models import Case, EvidenceItem, Submission
+
+
+@dataclass(frozen=True)
+class FormField:
+    label: tuple[str, str]
+    value: str
+    limit: int | None = None  # characters, where the form's limit is known
+
+    @property
+    def count(self) -> int:
+        return char_count(self.value)
+
+    @property
+    def over(self) -> bool:
+        return self.limit is not None and self.count > self.limit
+
+    def counted(self, lang: Lang | None = None) -> str:
+        """共 120 字 / 1200 / 1000 字: over the limit."""
+        if self.limit is None:
+            return choose(f"{self.count} 字", f"{self.count} characters", lang)
+        if self.over:
+            return choose(f"{self.count} / {self.limit} 字：超出限制，请删减",
+                          f"{self.count} / {self.limit} characters: over the limit, shorten "
+                          "it", lang)
+        return choose(f"{self.count} / {self.limit} 字", f"{self.count} / {self.limit} "
+                      "characters", lang)
+
+
+def form_fields(case: Case, items: list[EvidenceItem], submissions: list[Submission],
+                lang: Lang | None = None) -> list[FormField]:
+    ctype = load_rules().complaint_type(case.complaint_type)
+    letter = letter_text(case, items, submissions, lang)
+    request = case.requested_outcome.strip() or pick(ctype.request, lang)
+    missing = choose("（未填写）", "(not filled in)", lang)
+    return [
+        FormField(("被投诉方（企业名称）", "Respondent (business name)"),
+                  case.seller_company or case.shop or missing),
+        FormField(("统一社会信用代码", "Unified social credit code"),
+                  case.seller_uscc or missing),
+        FormField(("被投诉方地址", "Respondent's address"), case.seller_address or missing),
+        FormField(("商品/服务名称", "Goods or service"), case.product_name or case.title),
+        FormField(("订单号", "Order number"),
+                  join_list(reference_orders(case, items), lang) or missing),
+        FormField(("投诉问题类型", "Kind of problem"), ctype.name(lang)),
+        FormField(("诉求", "Request"),
+                  f"{case.request_option}：{request}" if case.request_option else request),
+        FormField(("事情经过", "What happened"), letter_part(letter, 1, 2), FORM_LIMIT),
+    ]
+
+
+def form_text(fields: list[FormField], lang: Lang | None = None) -> str:
+    """The sheet as plain text: each field's name, its count, then its value."""
+    out = [choose("12315 投诉表单填写单（按表单顺序，逐项复制或照抄）",
+                  "12315 form sheet (in the form's order, copy or retype field by field)",
+                  lang), ""]
+    for field in fields:
+        out += [f"【{pick(field.label, lang)}】（{field.counted(lang)}）", field.value, ""]
+    return "\n".join(out)
