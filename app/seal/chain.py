@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 FORMAT = 1
 CUSTODY = "custody.json"  # the chain as a case archive carries it
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # far above any case's record: a larger one is a bomb
 GENESIS = "0" * 64  # the `prev` of a case's first entry
 
 # What happened to the evidence; the bundle's appendix names them.
@@ -98,6 +100,15 @@ def contains(entries: Sequence[Entry], head: str) -> int | None:
 
 def to_json(entries: Sequence[Entry]) -> list[dict[str, str]]:
     return [{"body": e.body, "hash": e.hash} for e in entries]
+
+
+def read_from_archive(zf: zipfile.ZipFile) -> list[Entry]:
+    """The chain a case archive carries. KeyError: it carries none; ValueError: it cannot
+    be read as one (too large, not JSON, another shape)."""
+    info = zf.getinfo(CUSTODY)
+    if info.file_size > MAX_RECORD_BYTES:
+        raise ValueError("custody record too large")
+    return from_json(json.loads(zf.read(info)))
 
 
 def from_json(data: object) -> list[Entry]:

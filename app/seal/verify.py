@@ -6,7 +6,6 @@ and, given the case archive, that every original the manifest names is in it."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import zipfile
 from collections.abc import Iterator
@@ -24,13 +23,12 @@ from app.evidence_types import limit_for
 from app.files import CHUNK
 from app.i18n import choose
 from app.seal.chain import (
-    CUSTODY,
     GENESIS,
     ChainCheck,
     check_chain,
     contains,
     describe,
-    from_json,
+    read_from_archive,
 )
 from app.seal.manifest import ATTACHMENT, BadManifest, read_manifest
 from app.seal.sign import REASON_PREFIX
@@ -243,10 +241,7 @@ def custody_in_archive(archive: Path, head: str, length: int) -> Check:
     recorded: no entry up to the bundle's export was edited or removed since."""
     try:
         with zipfile.ZipFile(archive) as zf:
-            info = zf.getinfo(CUSTODY)
-            if info.file_size > 64 * 1024 * 1024:
-                raise ValueError("custody record too large")
-            entries = from_json(json.loads(zf.read(info)))
+            entries = read_from_archive(zf)
     except KeyError:
         return Check("custody", False, choose("存档中没有证据处理记录",
                                               "the archive has no handling record"))

@@ -30,13 +30,12 @@ from app.imaging import probe_image
 from app.media.reading import read_media
 from app.records import BadRecords, checked_found, checked_redactions
 from app.seal.chain import (
-    CUSTODY,
     GENESIS,
     ChainCheck,
     Entry,
     check_chain,
     describe,
-    from_json,
+    read_from_archive,
 )
 from app.store import custody
 from app.store.archive import (
@@ -98,13 +97,9 @@ def _read_custody(zf: zipfile.ZipFile, recorded_head: object
     """The archive's chain and its check: the entries only when it holds, so a broken
     record is reported, never taken on as the case's history."""
     try:
-        info = zf.getinfo(CUSTODY)
+        entries = read_from_archive(zf)
     except KeyError:
         return [], None
-    try:
-        if info.file_size > 64 * 1024 * 1024:
-            raise ValueError("custody record too large")
-        entries = from_json(json.loads(zf.read(CUSTODY)))
     except (ValueError, OSError, zipfile.BadZipFile) as exc:
         logger.warning("custody record unreadable: %s", exc)
         return [], ChainCheck(0, GENESIS, 1, "unreadable")
