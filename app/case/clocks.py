@@ -5,7 +5,6 @@ make-up Saturdays included (chinese-calendar), Monday to Friday past the years i
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import chinese_calendar
 
+from app.case.rules import channels_file
 from app.i18n import Lang, choose
 from app.paths import CHANNELS_PATH
 
@@ -31,8 +31,7 @@ class Clock:
 
 @cache
 def load_clocks(path: Path = CHANNELS_PATH) -> dict[str, Clock]:
-    with path.open("rb") as fh:
-        raw = tomllib.load(fh)
+    raw = channels_file(path)
     return {key: Clock(c.get("complaint_years"), c.get("decide_working_days"),
                        c.get("mediation_working_days"), tuple(c.get("follow_up_days", ())),
                        c.get("source", ""))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from app.i18n import Lang, choose, pick
 from app.paths import CHANNELS_PATH, RULES_PATH
@@ -141,9 +142,15 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
 
 
 @cache
-def load_channels(path: Path = CHANNELS_PATH) -> ChannelGuide:
+def channels_file(path: Path = CHANNELS_PATH) -> dict[str, Any]:
+    """resources/rules/channels.toml, read once: the guide, the packs and the clocks."""
     with path.open("rb") as fh:
-        raw = tomllib.load(fh)
+        return tomllib.load(fh)
+
+
+@cache
+def load_channels(path: Path = CHANNELS_PATH) -> ChannelGuide:
+    raw = channels_file(path)
     channels = tuple(
         Channel(c["id"], (c["zh"], c["en"]), (c["contact_zh"], c["contact_en"]),
                 (c["when_zh"], c["when_en"]), (c["prepare_zh"], c["prepare_en"]))
@@ -154,8 +161,7 @@ def load_channels(path: Path = CHANNELS_PATH) -> ChannelGuide:
 
 @cache
 def load_packs(path: Path = CHANNELS_PATH) -> dict[str, PackRules]:
-    with path.open("rb") as fh:
-        raw = tomllib.load(fh)
+    raw = channels_file(path)
     return {
         key: PackRules(
             key, (p["zh"], p["en"]), bool(p.get("images")), p.get("max_images"),
