@@ -4,36 +4,27 @@ says where they are printed."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from app.case.parties import FIELD_NAMES, REQUEST_OPTIONS, uscc_valid
 from app.i18n import pick
 from app.store.models import Case
 from app.store.store import Store
+from ui.save_dialog import SaveDialog
 
 TEXT_FIELDS = ("product_name", "buyer_name", "buyer_phone", "buyer_address", "seller_company",
                "seller_uscc", "seller_address", "seller_legal_rep")
 
 
-class PartiesDialog(QDialog):
+class PartiesDialog(SaveDialog):
     def __init__(self, store: Store, case: Case, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.store, self.case = store, case
         self.setWindowTitle(self.tr("当事人信息"))
-        about = QLabel(self.tr(
+        about = self.tr(
             "12315 和现场投诉要求写明投诉人的姓名、电话、地址，以及被投诉企业的名称和地址"
             "（在店铺首页的「证照信息」或「营业执照」中可以找到，也可截图导入后识别）。"
-            "这些信息只保存在本机，只在需要的渠道材料中使用，不会出现在公开材料（黑猫投诉）中。"))
-        about.setWordWrap(True)
+            "这些信息只保存在本机，只在需要的渠道材料中使用，不会出现在公开材料（黑猫投诉）中。")
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for key in TEXT_FIELDS:
@@ -46,18 +37,7 @@ class PartiesDialog(QDialog):
             self.request.addItem(option, option)
         self.request.setCurrentIndex(max(0, self.request.findData(case.request_option)))
         form.addRow(pick(FIELD_NAMES["request_option"]), self.request)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b3261e")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self._assemble(about, form, 560)
 
     def accept(self) -> None:
         values = {key: edit.text().strip() for key, edit in self.edits.items()}

@@ -1110,22 +1110,22 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>PartiesDialog</name>
     <message>
-        <location filename="../../ui/parties_dialog.py" line="31" />
+        <location filename="../../ui/parties_dialog.py" line="23" />
         <source>当事人信息</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/parties_dialog.py" line="33" />
+        <location filename="../../ui/parties_dialog.py" line="25" />
         <source>12315 和现场投诉要求写明投诉人的姓名、电话、地址，以及被投诉企业的名称和地址（在店铺首页的「证照信息」或「营业执照」中可以找到，也可截图导入后识别）。这些信息只保存在本机，只在需要的渠道材料中使用，不会出现在公开材料（黑猫投诉）中。</source>
         <translation>12315 and complaints in person require your name, phone and address, and the business's name and address (on the shop's licence page, 证照信息 or 营业执照; you can also import a screenshot of it and have it read). They are kept on this computer only, used only in the packs of channels that need them, and never appear in a public pack (Heimao).</translation>
     </message>
     <message>
-        <location filename="../../ui/parties_dialog.py" line="44" />
+        <location filename="../../ui/parties_dialog.py" line="35" />
         <source>（未选择）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/parties_dialog.py" line="66" />
+        <location filename="../../ui/parties_dialog.py" line="46" />
         <source>统一社会信用代码的校验位不对：请对照营业执照核对</source>
         <translation>The unified social credit code fails its check character: compare it with the business licence</translation>
     </message>
@@ -1346,12 +1346,12 @@ Such a file should only go to the authority handling your complaint, never to a 
 <context>
     <name>SealSettingsDialog</name>
     <message>
-        <location filename="../../ui/seal_settings.py" line="27" />
+        <location filename="../../ui/seal_settings.py" line="20" />
         <source>签名与时间戳</source>
         <translation>Signature and timestamp</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_settings.py" line="29" />
+        <location filename="../../ui/seal_settings.py" line="22" />
         <source>导出的每个 PDF 证据包都由本机生成的密钥签名，收到的人可以检查导出后是否被改动。默认以化名“ProofPack 用户 …”签名；填写姓名后，交给受理机关的材料以您的姓名签名，公开发布的材料（黑猫投诉）始终只用化名。
 
 时间戳服务器（RFC 3161）可为签名加上第三方时间，需要联网；留空则不申请。服务器连不上时照常导出，并提示已跳过时间戳。</source>
@@ -1360,22 +1360,22 @@ Such a file should only go to the authority handling your complaint, never to a 
 A timestamp server (RFC 3161) adds a third party's time to the signature and needs the internet; leave it empty to ask none. When the server cannot be reached, the export goes ahead and says the timestamp was skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_settings.py" line="36" />
+        <location filename="../../ui/seal_settings.py" line="28" />
         <source>留空：使用化名</source>
         <translation>Empty: a pseudonym</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_settings.py" line="42" />
+        <location filename="../../ui/seal_settings.py" line="32" />
         <source>签名人姓名</source>
         <translation>Signer's name</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_settings.py" line="43" />
+        <location filename="../../ui/seal_settings.py" line="33" />
         <source>时间戳服务器</source>
         <translation>Timestamp server</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_settings.py" line="58" />
+        <location filename="../../ui/seal_settings.py" line="39" />
         <source>时间戳服务器应是 http:// 或 https:// 开头的网址</source>
         <translation>The timestamp server must be an address starting with http:// or https://</translation>
     </message>
