@@ -134,6 +134,9 @@ def test_12315_gets_verified_pdf_parts_and_every_picture_under_2_mb(case, tmp_pa
     store = Store(data)
     recorded = store.custody(case_id)[-1].fields()
     assert recorded["action"] == "exported" and recorded["details"]["pack"] == "12315"
+    # the pack's PDF is one of the pack's files, not an export of its own
+    assert not [e for e in store.custody(case_id)
+                if e.fields()["details"].get("file", "").startswith("00_证据材料")]
     files = recorded["details"]["files"]
     assert set(files) == {p.name for p in folder.iterdir()}
     assert files[images[0].name] == __import__("hashlib").sha256(

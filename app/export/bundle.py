@@ -112,7 +112,8 @@ def export_case(store: Store, case_id: int, output: Path,
             written = [output]
         else:
             written = _write_parts(output, bundle, int(options.max_part_mb * 1_000_000))
-        _record_exports(store, case_id, written, options)
+        if not options.channel:  # a pack's PDF is recorded with the whole pack
+            _record_exports(store, case_id, written, options)
         for notice in bundle.notices:
             logger.warning("%s", notice)
             if options.on_notice:
@@ -123,7 +124,7 @@ def export_case(store: Store, case_id: int, output: Path,
 def _record_exports(store: Store, case_id: int, written: list[Path],
                     options: ExportOptions) -> None:
     """Each file written enters the case's chain of custody with its hash."""
-    pack = options.channel or ("public" if options.public else "bundle")
+    pack = "public" if options.public else "bundle"
     for n, path in enumerate(written, start=1):
         details: dict[str, Any] = {"pack": pack, "file": path.name, "sha256": sha256_of(path)}
         if len(written) > 1:
