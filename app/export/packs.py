@@ -119,7 +119,7 @@ def _options_for(rules: PackRules, options: ExportOptions) -> ExportOptions:
 
 def _choose(pack: Pack, case: Case, items: list[EvidenceItem], rules: PackRules,
             picked: list[int] | None) -> None:
-    if not rules.max_images and not rules.images:
+    if not rules.images:  # the printed bundle: no pictures of its own
         return
     if not items:  # a pack of pictures with none in it would upload nothing
         raise ExportRefused("pack.empty", channel=choose(*rules.name))
