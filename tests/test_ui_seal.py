@@ -141,3 +141,23 @@ def test_an_upload_pack_is_chosen_and_written_from_the_file_menu(
                      for p in folder.glob("*.jpg"))
     assert numbers == sorted(seen["kept"])  # type: ignore[arg-type]
     assert str(folder) in window.bundle.done_box.text()
+
+
+def test_with_no_case_the_exports_cannot_be_clicked(qtbot, tmp_path: Path) -> None:
+    """An empty store: 导出PDF and 导出上传包 are both greyed out, in the toolbar too (the
+    pack's button was live with nothing to export)."""
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    from app.store.store import Store
+    from ui.main import make_application
+    from ui.settings import Settings
+
+    make_application()
+    win = MainWindow(Store(tmp_path / "store"), Settings.in_file(tmp_path / "s.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    toolbar = win.findChild(QToolBar)
+    buttons = {b.text(): b for b in toolbar.findChildren(QToolButton)}
+    assert not buttons["导出PDF"].isEnabled() and not buttons["导出上传包"].isEnabled()
+    assert not menu_action(win, "文件", "导出上传包…").isEnabled()

@@ -153,8 +153,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         shown = (self.act_new_case, self.act_add_files, self.act_add_folder, self.act_paste,
                  self.act_export, self.bundle.act_export_pack, self.act_print)
-        for action in shown:
-            toolbar.addAction(action)
+        toolbar.addActions(list(shown))
         self.addToolBar(toolbar)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         for action in (*shown, self.act_remove):
@@ -299,7 +298,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(chosen.title if chosen else "")
         self.case_form.show_case(chosen)
         self.model.load(chosen.id if chosen else None)
-        for action in (self.act_export, self.act_print, self.act_remove):
+        for action in (self.act_export, self.bundle.act_export_pack, self.act_print,
+                       self.act_remove):
             action.setEnabled(active)
         self.letter.show_case(chosen)
         self.progress_log.show_case(chosen.id if chosen else None)
