@@ -229,3 +229,24 @@ def test_order_numbers_typed_in_chat_by_platform_format() -> None:
                   "订单110105194912310038")
     assert values(found, "order_number") == ["322643845817", "5055565384962088195",
                                              "230405-481921930429468"]
+
+
+def test_stamps_whose_small_hyphens_or_first_digit_ocr_lost() -> None:
+    found = facts("创建时间:2024040523:44:36付款时间:2024040523:49:10",
+                  "tb14297 8757 2024-03-2212.32:42", "tbl 42 8757 202403-2215:13:57",
+                  "024-03-2411:50:55", "2023-07:20 05:11:02", "202307-21.01:39:44",
+                  "实付款 ¥12.30", "订单号2024040522001166870625104502")
+    assert values(found, "timestamp") == ["2024-04-05T23:44:36", "2024-04-05T23:49:10",
+                                          "2024-03-22T12:32:42", "2024-03-22T15:13:57",
+                                          "2024-03-24T11:50:55", "2023-07-20T05:11:02",
+                                          "2023-07-21T01:39:44"]
+
+
+def test_an_order_number_wrapped_onto_the_next_line_is_joined_only_to_a_known_format() -> None:
+    wrapped = facts("订单编号241205-9895239从", "08454353")
+    assert values(wrapped, "order_number") == ["241205-989523908454353"]
+    # A whole number on its line does not take the next line's digits, nor does a join
+    # that makes no platform's format.
+    whole = facts("订单编号240918595690", "12345678")
+    assert values(whole, "order_number") == ["240918595690"]
+    assert values(facts("订单编号241205-9895239", "084543"), "order_number") == []

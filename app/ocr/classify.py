@@ -49,10 +49,11 @@ STRONG: dict[str, tuple[str, ...]] = {
     "invoice": ("价税合计", "发票号码", "开票日期", "纳税人识别号"),
     "report": ("检验报告", "检测报告", "检验结论", "检验依据"),
 }
-# A chat's own furniture: the shop's quick-action bar (查物流 催发货 退换货) under every
-# conversation, the agent named after the shop (旗舰店:小蜜), a nick with a full stamp
-# over each message on the desktop. 查物流 alone says nothing about logistics.
-CHAT_BAR = re.compile(r"查物流|催发货|退换货")
+# A chat's own furniture: the shop's quick-action bar under every conversation (Taobao's
+# 查物流 催发货 退换货; JD's and Pinduoduo's 退款/售后 修改地址 查订单 价格保护), the agent
+# named after the shop (旗舰店:小蜜), a nick with a full stamp over each message on the
+# desktop. 查物流 alone says nothing about logistics; two of the bar's buttons say chat.
+CHAT_BAR = re.compile(r"查物流|催发货|退换货|退款/售后|退换/售后|修改地址|查订单|价格保护")
 AGENT = re.compile(r"(?:旗舰店|专营店|专卖店|官方店|网店|店)\s*[:：]\s*\S")
 NICK_STAMP = re.compile(r"(?m)[A-Za-z]\w{3,}\s*20\d\d-\d\d-\d\d\s*\d\d:\d\d")
 _MEANINGFUL = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")

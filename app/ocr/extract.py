@@ -23,7 +23,7 @@ from app.ocr.numbers import (
     platform_order_format,
 )
 from app.ocr.words import Box, Line
-from app.records import FactRecord
+from app.records import FactRecord, union_boxes
 
 # Characters OCR produces for digits, and what they stand for.
 DIGIT_CONFUSIONS = str.maketrans({
@@ -56,6 +56,12 @@ FULL_STAMP = re.compile(
     rf"(20\d\d)\s*[-/.年]\s*{_D2}\s*[-/.月]\s*(\d{{1,2}})\s*日?\s*"
     r"(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?"
 )
+# A full stamp OCR damaged: the date's small hyphens lost or misread (2024040523:44:36,
+# 202403-22, 2023-07:20, 2023-07-21.01:39:44),
+# the year's first digit cut off at a bubble's edge (024-03-24 11:50:55). Taken only with
+# the seconds, so the digits cannot be anything but a time.
+COMPACT_STAMP = re.compile(r"(?<![\d-])(20\d\d|0[12]\d(?=-))[\s-]?([01]\d)[\s:.-]?([0-3]\d)[\s.]*"
+                           r"([0-2]\d)\s*[:：]\s*([0-5]\d)\s*[:：]\s*([0-5]\d)(?!\d)")
 DATE_ONLY = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 MONTH_DAY_STAMP = re.compile(r"(?<![\d-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2}):(\d{2})")
 RELATIVE_STAMP = re.compile(r"(今天|昨天|前天)\s*(\d{1,2}):(\d{2})")
@@ -175,6 +181,9 @@ def _labelled_numbers(lines: list[Line], label: re.Pattern[str], kind: str) -> l
                 continue
             value_line, match = found
             value = repair_digits(match.group())
+            box = value_line.box_of(match.start(), match.end())
+            if kind == "order_number":
+                value, box = _with_wrapped_tail(lines, value_line, match, value, box)
             role = kind
             if kind == "order_number":
                 if is_trade_number(value):
@@ -183,9 +192,32 @@ def _labelled_numbers(lines: list[Line], label: re.Pattern[str], kind: str) -> l
                     continue
             if role == "transaction_id" and not (value.isdigit() and len(value) >= 16):
                 continue
-            facts.append(Fact(role, value, match.group(),
-                              value_line.box_of(match.start(), match.end()), lab.group()))
+            facts.append(Fact(role, value, match.group(), box, lab.group()))
     return facts
+
+
+WRAPPED_TAIL = re.compile(r"\s*(\d[\d ]*\d)\s*\S?\s*")  # a line of digits alone
+
+
+def _with_wrapped_tail(lines: list[Line], value_line: Line, match: re.Match[str], value: str,
+                       box: Box) -> tuple[str, Box]:
+    """An order number a chat bubble wrapped (订单编号241205-9895239 / 08454353): it ends
+    its line, bar one stray character, and the next line, starting below the label, is
+    digits alone. Joined only when the whole has a platform's format and the first part
+    alone has none."""
+    index = next((k for k, line in enumerate(lines) if line is value_line), len(lines))
+    if index + 1 >= len(lines) or len(value_line.text[match.end():].strip()) > 1 \
+            or platform_order_format(value):
+        return value, box
+    tail_line = lines[index + 1]
+    tail = WRAPPED_TAIL.fullmatch(tail_line.text)
+    height = max(1, value_line.box[3])
+    if not tail or abs(tail_line.box[0] - value_line.box[0]) > 2 * height:
+        return value, box
+    whole = value + tail.group(1).replace(" ", "")
+    if not platform_order_format(whole):
+        return value, box
+    return whole, union_boxes([box, tail_line.box_of(tail.start(1), tail.end(1))])
 
 
 def _tracking_numbers(lines: list[Line]) -> list[Fact]:
@@ -208,6 +240,7 @@ def _tracking_numbers(lines: list[Line]) -> list[Fact]:
 
 def _stamp(year: str, month: str, day: str, hour: str, minute: str,
            second: str | None) -> str | None:
+    year = year if len(year) == 4 else "2" + year  # 024-03-24: the 2 cut off
     month, day, hour, minute = (v.replace(" ", "") for v in (month, day, hour, minute))
     second = second.replace(" ", "") if second else None
     try:
@@ -223,10 +256,23 @@ _CONFUSED_IN_NUMBER = re.compile(
 )
 
 
+_DOT_IN_TIME = re.compile(r"(?<=[0-2]\d)\.(?=[0-5]\d[:：][0-5]\d(?![\d:：]))|"
+                          r"(?<=[0-2]\d[:：][0-5]\d)\.(?=[0-5]\d(?![\d.]))")
+
+
 def _clean_for_times(text: str) -> str:
     # Inside numbers OCR writes O for 0 and l for 1; fix only next to digits, so words
     # such as "Hello" stay as they are. (Same length: match positions map to boxes.)
-    return _CONFUSED_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
+    text = _CONFUSED_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
+    return _DOT_IN_TIME.sub(":", text)  # 12.32:42 and 11:49.20 are times
+
+
+def _full_stamps(text: str) -> list[re.Match[str]]:
+    """Full date-and-time stamps in a line: written out, or with the date's hyphens lost."""
+    found = list(FULL_STAMP.finditer(text))
+    found += [m for m in COMPACT_STAMP.finditer(text)
+              if not any(m.start() < f.end() and f.start() < m.end() for f in found)]
+    return sorted(found, key=lambda m: m.start())
 
 
 def _timestamps(lines: list[Line], image_height: int, reference: date | None) -> list[Fact]:
@@ -234,7 +280,7 @@ def _timestamps(lines: list[Line], image_height: int, reference: date | None) ->
     full_dates: list[date] = []
     for line in lines:
         text = _clean_for_times(line.text)
-        for m in FULL_STAMP.finditer(text):
+        for m in _full_stamps(text):
             value = _stamp(*m.groups())
             if value:
                 label = re.sub(r"[\s:：]+", "", text[: m.start()])[-8:]
@@ -254,7 +300,7 @@ def _timestamps(lines: list[Line], image_height: int, reference: date | None) ->
     current_day: date | None = None
     for line in lines:
         text = _clean_for_times(line.text)
-        if FULL_STAMP.search(text):
+        if _full_stamps(text):
             continue
         found = _partial_stamp(text, today, year_anchor, current_day)
         if found is None:

@@ -15,6 +15,8 @@ import importlib.util
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +38,11 @@ PARAMS: dict[str, Any] = {
 }
 PAGE_MAX_SIDE = 1600  # px: larger pages are read by PP-OCR reduced to this
 # And at most this many pixels: the detector needs about 250 bytes a pixel (a square
-# 1600 x 1600 page took 640 MB); a 4:3 photo is read at 1500 x 1130.
-PAGE_MAX_PIXELS = 1_700_000
+# 1600 x 1600 page took 640 MB) and its time grows with them; a 4:3 photo is read at
+# 1210 x 910, a phone screenshot (1080 x 2340) at 710 x 1540, text still ~25 px tall.
+PAGE_MAX_PIXELS = 1_100_000
+QUICK_LOOK_SIDE = 640  # px: the detector's first look at a page, for any text at all
+SOME_TEXT_BOXES = 4  # text boxes at that first look: fewer, and only they are read
 ENGINE_ENV = "PROOFPACK_OCR_ENGINE"  # tesseract | ppocr | both (default)
 
 
@@ -89,10 +94,43 @@ class PaddleReader:
         return [line_from_chars(text, chars)
                 for text, chars in zip(texts, out.word_results, strict=True)]
 
-    def read_page(self, img: Image.Image) -> list[Line]:
-        """Detect and read every text line of an RGB image."""
-        import numpy as np
+    @contextmanager
+    def _detector_at(self, side: int) -> Iterator[Any]:
+        """The engine with its detector reading at most `side` px on the long side and
+        never scaling up (its default blows a small region up to 736 px on its short side:
+        a second for one boxed line). One thread at a time: the setting is the engine's."""
+        engine = self._ocr()
+        with self._lock:
+            detector = engine._load_det_model()
+            saved = detector.limit_type, detector.limit_side_len
+            detector.limit_type, detector.limit_side_len = "max", max(side, 32)
+            try:
+                yield engine
+            finally:
+                detector.limit_type, detector.limit_side_len = saved
 
+    def read_region(self, img: Image.Image, box: Box) -> list[Line]:
+        """Detect and read the text lines inside one box of an RGB image, at its size."""
+        x, y, w, h = box
+        with self._detector_at(max(w, h)) as engine:
+            result = engine(_bgr(img.crop((x, y, x + w, y + h))), return_word_box=True,
+                            return_single_char_box=True)
+        return [line.moved(dx=x, dy=y) for line in _lines(result)]
+
+    def text_boxes(self, img: Image.Image) -> list[Box]:
+        """Where the detector finds text on a small copy of the page, in its pixels."""
+        with self._detector_at(QUICK_LOOK_SIDE) as engine:
+            found = engine._load_det_model()(_bgr(img))
+        return [_box(quad) for quad in (found.boxes if found.boxes is not None else ())]
+
+    def read_page(self, img: Image.Image) -> list[Line]:
+        """Detect and read every text line of an RGB image. A large one is looked at small
+        first: a photo of goods, with no text or a label or two, has its few lines read
+        alone, not the whole page at full size (seconds for nothing)."""
+        if max(img.size) > QUICK_LOOK_SIDE * 1.5:
+            boxes = self.text_boxes(img)
+            if len(boxes) < SOME_TEXT_BOXES:
+                return [line for line in self.read_boxes(img, boxes) if line.words]
         # A large photo is read reduced: the detector's memory grows with the pixels.
         scale = min(1.0, PAGE_MAX_SIDE / max(img.size),
                     (PAGE_MAX_PIXELS / (img.width * img.height)) ** 0.5)
@@ -100,14 +138,20 @@ class PaddleReader:
         if scale < 1.0:
             small = small.resize((round(img.width * scale), round(img.height * scale)),
                                  Image.Resampling.LANCZOS)
-        bgr = np.ascontiguousarray(np.asarray(small)[:, :, ::-1])
-        result = self._ocr()(bgr, return_word_box=True, return_single_char_box=True)
-        lines = []
-        for text, chars in zip(result.txts or (), result.word_results or (), strict=False):
-            line = line_from_chars(text, chars)
-            if line.words:
-                lines.append(line.moved(scale) if scale < 1.0 else line)
-        return lines
+        result = self._ocr()(_bgr(small), return_word_box=True, return_single_char_box=True)
+        return [line.moved(scale) if scale < 1.0 else line for line in _lines(result)]
+
+
+def _bgr(img: Image.Image) -> Any:
+    import numpy as np
+
+    return np.ascontiguousarray(np.asarray(img.convert("RGB"))[:, :, ::-1])
+
+
+def _lines(result: Any) -> list[Line]:
+    lines = [line_from_chars(text, chars) for text, chars in
+             zip(result.txts or (), result.word_results or (), strict=False)]
+    return [line for line in lines if line.words]
 
 
 def _box(quad: Any) -> Box:

@@ -14,7 +14,9 @@ import logging
 from PIL import Image
 
 from app.ocr.digits import number_runs
+from app.ocr.ink import ink_band
 from app.ocr.paddle import PaddleReader
+from app.ocr.regions import reread_regions
 from app.ocr.words import Box, Line, Word, build_line
 from app.records import union_boxes
 
@@ -29,11 +31,15 @@ SIDE_PAD = 0.8  # line heights of room right of a number
 SHORT_LINE = 2  # characters: a line read this short and unsure is probably cut short
 UNSURE = 80.0  # Tesseract confidence below which such a line is read again
 REST_OF_ROW = 14  # line heights to the right read again for a line cut short
+SPARSE_CHARS = 25  # sure characters a megapixel: below, Tesseract hardly read the page
+SOME_TEXT = 12  # sure characters: fewer, and the page is a photo of things, not of text
 
 
-def number_crops(line: Line, img_width: int, img_height: int) -> list[Box]:
+def number_crops(line: Line, img_width: int, img_height: int,
+                 img: Image.Image | None = None) -> list[Box]:
     """Where a line holds numbers: each run of number words, widened to the left by a few
-    characters (the label before it, which Tesseract misreads in small text) and padded."""
+    characters (the label before it, which Tesseract misreads in small text) and padded;
+    cut down to the number's row of ink when the image is given."""
     crops: list[Box] = []
     previous_right = 0
     for run in number_runs(line.words):
@@ -48,7 +54,8 @@ def number_crops(line: Line, img_width: int, img_height: int) -> list[Box]:
         y0, y1 = max(0, top - pad), min(img_height, top + height + pad)
         previous_right = x1
         if x1 - x0 > 2 and y1 - y0 > 2:
-            crops.append((x0, y0, x1 - x0, y1 - y0))
+            crop = (x0, y0, x1 - x0, y1 - y0)
+            crops.append(ink_band(img, crop, (left, left + width)) if img else crop)
     return crops
 
 
@@ -78,7 +85,8 @@ def cut_short_crop(line: Line, img_width: int, img_height: int) -> list[Box]:
 
 
 def second_reading(img: Image.Image, lines: list[Line], reader: PaddleReader) -> list[Line]:
-    crops = [number_crops(line, img.width, img.height)
+    lines = reread_regions(img, lines, reader)
+    crops = [number_crops(line, img.width, img.height, img)
              or cut_short_crop(line, img.width, img.height) for line in lines]
     flat = [box for boxes in crops for box in boxes]
     try:
@@ -129,8 +137,13 @@ def tokens(line: Line) -> list[Word]:
 
 
 def reads_poorly(img: Image.Image, lines: list[Line]) -> bool:
-    """Pages where Tesseract's reading is not worth keeping as the main one."""
-    return img.width < SMALL_WIDTH or len(lines) < FEW_LINES
+    """Pages where Tesseract's reading is not worth keeping as the main one: small, with
+    hardly any lines, or with hardly any characters it is sure of for their size (a
+    photo of a screen, grey text on a striped background: a phone screen holds hundreds)."""
+    sure = sum(len(w.text) for line in lines for w in line.words if w.conf >= UNSURE)
+    megapixels = img.width * img.height / 1e6
+    return img.width < SMALL_WIDTH or len(lines) < FEW_LINES or \
+        SOME_TEXT <= sure < SPARSE_CHARS * megapixels
 
 
 def with_alternatives(primary: list[Line], other: list[Line]) -> list[Line]:
