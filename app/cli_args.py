@@ -168,9 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
                                 "also include the unredacted originals (personal data: "
                                 "never publish)"))
     export.add_argument("--for", dest="channel", choices=PACK_CHANNELS, default=None,
-                        help=_h("为某个渠道导出上传包（文件夹）：淘宝、12315、黑猫投诉（公开）、打印",
+                        help=_h("为某个渠道导出上传包（文件夹）：淘宝、12315、黑猫投诉（公开）、打印、"
+                                "起诉（起诉状和证据目录）",
                                 "export a channel's upload pack (a folder): Taobao, 12315, "
-                                "Heimao (public), print"))
+                                "Heimao (public), print, lawsuit (statement of claim and "
+                                "evidence catalogue)"))
     export.add_argument("--zip", action="store_true",
                         help=_h("上传包另存为一个 zip", "also write the pack as one zip"))
     export.add_argument("--pick", type=_numbers, default=None, metavar="N,N,…",
@@ -180,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-PACK_CHANNELS = ("taobao", "12315", "heimao", "print")
+PACK_CHANNELS = ("taobao", "12315", "heimao", "print", "lawsuit")
 
 
 def _numbers(text: str) -> list[int]:

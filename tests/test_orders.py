@@ -93,6 +93,7 @@ def test_an_older_store_keeps_its_order_number(data_dir: Path) -> None:
                        "seller_company", "seller_uscc", "seller_address",
                        "seller_legal_rep"):  # and 10
             conn.execute(f'ALTER TABLE "case" DROP COLUMN {column}')
+        conn.execute("ALTER TABLE evidenceitem DROP COLUMN purpose")  # and 11
     conn.close()
     reopened = Store(data_dir)  # migrates 2 -> 3
     assert reopened.get_case(case.id).order_numbers == [CASE_ORDER]

@@ -15,6 +15,7 @@ from app.i18n import join_list, t
 from app.ocr.engine import ocr_status
 from app.store.models import Case, EvidenceItem
 from app.store.store import Store
+from ui.form_sheet_dialog import FormSheetDialog
 from ui.job_runner import JobRunner
 from ui.pack_dialog import PackDialog
 from ui.printing import BundlePrinter
@@ -42,6 +43,18 @@ class BundleActions(QObject):
             "为淘宝/天猫、12315、黑猫投诉或打印准备一个文件夹：限额内的图片、PDF 和投诉内容 "
             "(Ctrl+Shift+E)"))
         self.act_export_pack.triggered.connect(lambda _checked=False: self.export_pack())
+        self.act_form_sheet = QAction(self.tr("12315 表单填写单…"), parent)
+        self.act_form_sheet.setToolTip(self.tr(
+            "按 12315 网上表单的顺序逐项复制：被投诉方、商品名称、订单号、诉求、"
+            "事情经过（带字数）"))
+        self.act_form_sheet.triggered.connect(lambda _checked=False: self.show_form_sheet())
+
+    def show_form_sheet(self) -> None:
+        chosen = self.current_case()
+        case = self.store.get_case(chosen.id) if chosen and chosen.id is not None else None
+        if case is None:
+            return
+        FormSheetDialog(self.store, case, self.window).exec()
 
     def _case_id(self) -> int | None:
         case = self.current_case()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.case.catalogue import draft_purpose
 from app.case.facts import FACT_KEYS, FactError, format_values, parse_values, set_user_facts
 from app.case.orders import item_checks, reference_orders
 from app.case.rules import KINDS, load_rules
@@ -165,12 +166,16 @@ class DetailPanel(QWidget):
         self.kind.setToolTip(self.tr("证据类型；手动选择后不会被自动识别覆盖"))
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("说明这张图证明了什么，例如：卖家承诺48小时发货"))
+        self.purpose = QLineEdit()
+        self.purpose.setToolTip(self.tr("证据目录（起诉、消协）中这份证据的证明目的；"
+                                        "留空则使用灰色显示的草稿"))
         self.fields: dict[str, QLineEdit] = {}
         labels = {"order_numbers": self.tr("订单号"), "timestamps": self.tr("时间"),
                   "amounts": self.tr("金额")}
         form = QFormLayout()
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("说明"), self.caption)
+        form.addRow(self.tr("证明目的"), self.purpose)
         for key in FACT_KEYS:
             edit = QLineEdit()
             edit.setToolTip(self.tr("识别结果可以修改，多个值用逗号分隔；你的修改会被保留"))
@@ -235,13 +240,15 @@ class DetailPanel(QWidget):
         outer.addWidget(splitter)
         self.kind.activated.connect(self._save_kind)
         self.caption.editingFinished.connect(self._save_caption)
+        self.purpose.editingFinished.connect(self._save_purpose)
         self.show_item(None)
 
     def show_item(self, item: EvidenceItem | None) -> None:
         self.item = item
         self.frames.show_item(item)
         enabled = item is not None
-        for widget in (self.kind, self.caption, *self.fields.values(), self.btn_draw,
+        for widget in (self.kind, self.caption, self.purpose, *self.fields.values(),
+                       self.btn_draw,
                        self.btn_unredact, self.redactions, self.btn_confirm):
             widget.setEnabled(enabled)
         self.btn_draw.setChecked(False)
@@ -251,6 +258,7 @@ class DetailPanel(QWidget):
             self.image.scene().clear()
             self.text.clear()
             self.caption.clear()
+            self.purpose.clear()
             for edit in self.fields.values():
                 edit.clear()
             self.redactions.clear()
@@ -259,6 +267,7 @@ class DetailPanel(QWidget):
         self._show_redactions()
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.caption.setText(item.caption)
+        self._show_purpose(item)
         for key, edit in self.fields.items():
             edit.setText(format_values(key, item.effective(key)))
             edit.setStyleSheet("font-weight: bold" if key in item.user_facts else "")
@@ -328,6 +337,22 @@ class DetailPanel(QWidget):
             return
         if self.caption.text() != self.item.caption:
             self.item = self.store.update_item(self.item.id, caption=self.caption.text())
+            self.changed.emit(self.item.id)
+
+    def _show_purpose(self, item: EvidenceItem) -> None:
+        """The buyer's purpose, or the draft the catalogue prints, shown greyed as a hint."""
+        case = self.store.get_case(item.case_id)
+        draft = draft_purpose(case, self.store.items(item.case_id), item) if case else ""
+        self.purpose.setPlaceholderText(draft)
+        self.purpose.setText(item.purpose)
+        self.purpose.setCursorPosition(0)
+
+    def _save_purpose(self) -> None:
+        if self.item is None or self.item.id is None:
+            return
+        text = self.purpose.text().strip()
+        if text != self.item.purpose:
+            self.item = self.store.update_item(self.item.id, purpose=text)
             self.changed.emit(self.item.id)
 
     # ---- redaction -----------------------------------------------------------------------

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions(list(shown))
         self.addToolBar(toolbar)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        for action in (*shown, self.act_remove):
+        for action in (*shown, self.bundle.act_form_sheet, self.act_remove):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出"), self.close,
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         self.case_form.show_case(chosen)
         self.model.load(chosen.id if chosen else None)
         for action in (self.act_export, self.bundle.act_export_pack, self.act_print,
-                       self.act_remove):
+                       self.act_remove, self.bundle.act_form_sheet):
             action.setEnabled(active)
         self.letter.show_case(chosen)
         self.progress_log.show_case(chosen.id if chosen else None)

@@ -105,7 +105,9 @@ class PackDialog(QDialog):
         rules, chosen = self.rules(), len(self.picked())
         ok = not rules.images or (chosen > 0 and (not rules.max_images
                                                   or chosen <= rules.max_images))
-        if not rules.images:
+        if rules.id == "lawsuit":
+            text = self.tr("打印完整的证据材料（A4），起诉状草稿和证据目录在前")
+        elif not rules.images:
             text = self.tr("打印完整的证据材料（A4），投诉书在前")
         elif rules.max_images:
             text = self.tr("已选 {0} 张，最多 {1} 张（按清单的重要程度预选，可更改）").format(

@@ -18,6 +18,7 @@ class FormField:
     label: tuple[str, str]
     value: str
     limit: int | None = None  # characters, where the form's limit is known
+    missing: bool = False  # the case lacks it: the value says so, nothing to copy
 
     @property
     def count(self) -> int:
@@ -45,19 +46,21 @@ def form_fields(case: Case, items: list[EvidenceItem], submissions: list[Submiss
     letter = letter_text(case, items, submissions, lang)
     request = case.requested_outcome.strip() or pick(ctype.request, lang)
     missing = choose("（未填写）", "(not filled in)", lang)
+
+    def field(label: tuple[str, str], value: str, limit: int | None = None) -> FormField:
+        return FormField(label, value or missing, limit, not value)
+
     return [
-        FormField(("被投诉方（企业名称）", "Respondent (business name)"),
-                  case.seller_company or case.shop or missing),
-        FormField(("统一社会信用代码", "Unified social credit code"),
-                  case.seller_uscc or missing),
-        FormField(("被投诉方地址", "Respondent's address"), case.seller_address or missing),
-        FormField(("商品/服务名称", "Goods or service"), case.product_name or case.title),
-        FormField(("订单号", "Order number"),
-                  join_list(reference_orders(case, items), lang) or missing),
-        FormField(("投诉问题类型", "Kind of problem"), ctype.name(lang)),
-        FormField(("诉求", "Request"),
-                  f"{case.request_option}：{request}" if case.request_option else request),
-        FormField(("事情经过", "What happened"), letter_part(letter, 1, 2), FORM_LIMIT),
+        field(("被投诉方（企业名称）", "Respondent (business name)"),
+              case.seller_company or case.shop),
+        field(("统一社会信用代码", "Unified social credit code"), case.seller_uscc),
+        field(("被投诉方地址", "Respondent's address"), case.seller_address),
+        field(("商品/服务名称", "Goods or service"), case.product_name or case.title),
+        field(("订单号", "Order number"), join_list(reference_orders(case, items), lang)),
+        field(("投诉问题类型", "Kind of problem"), ctype.name(lang)),
+        field(("诉求", "Request"),
+              f"{case.request_option}：{request}" if case.request_option else request),
+        field(("事情经过", "What happened"), letter_part(letter, 1, 2), FORM_LIMIT),
     ]
 
 

@@ -85,11 +85,20 @@ class PackRules:
 
 
 @dataclass(frozen=True)
+class KindText:
+    """What the evidence catalogue says of an exhibit of this kind (templates)."""
+
+    source: tuple[str, str]
+    purpose: tuple[tuple[str, ...], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class Rules:
     complaint_window_days: int
     warn_days_left: int
     kind_names: dict[str, tuple[str, str]]
     types: dict[str, ComplaintType]
+    kind_texts: dict[str, KindText]
 
     def kind_name(self, kind: str, lang: Lang | None = None) -> str:
         return pick(self.kind_names.get(kind, (kind, kind)), lang)
@@ -133,11 +142,15 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
             law=(tuple(t.get("law_zh", ())), tuple(t.get("law_en", ()))),
         )
     kind_names = {k: (v["zh"], v["en"]) for k, v in raw["kinds"].items()}
+    kind_texts = {k: KindText((v.get("source_zh", ""), v.get("source_en", "")),
+                              (tuple(v.get("purpose_zh", ())), tuple(v.get("purpose_en", ()))))
+                  for k, v in raw["kinds"].items()}
     return Rules(
         complaint_window_days=int(raw["complaint_window_days"]),
         warn_days_left=int(raw["warn_days_left"]),
         kind_names=kind_names,
         types=types,
+        kind_texts=kind_texts,
     )
 
 

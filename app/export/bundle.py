@@ -286,8 +286,11 @@ class Bundle(Sections, Exhibits, Verification, CustodyRecord):
         story: list[Flowable] = []
         if part.front:
             printed = self.options.channel == "print"  # the written complaint comes first
+            suing = self.options.channel == "lawsuit"  # a court takes a statement of claim
             if printed:
                 story += [*self._bring_sheet(), PageBreak(), *self._letter(), PageBreak()]
+            if suing:
+                story += [*self._lawsuit(), PageBreak(), *self._catalogue(known), PageBreak()]
             story += self._cover()
             story.append(PageBreak())
             story += self._index(known)
@@ -295,7 +298,7 @@ class Bundle(Sections, Exhibits, Verification, CustodyRecord):
             story += self._checklist()
             story += self._timeline()
             story += self._progress_log()
-            if not printed:
+            if not printed and not suing:
                 story.append(PageBreak())
                 story += self._letter()
             if self.options.channel == "12315":

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from app.case.catalogue import catalogue, catalogue_text
 from app.case.form12315 import form_fields, form_text
+from app.case.lawsuit import lawsuit_text
 from app.case.letter import letter_text
 from app.case.parties import buyer_details
 from app.case.rules import PackRules, load_packs, load_rules
@@ -33,6 +35,8 @@ logger = logging.getLogger(__name__)
 README = "说明.txt"
 LETTER = "投诉内容.txt"
 FORM_SHEET = "12315表单.txt"
+LAWSUIT = "起诉状.txt"
+CATALOGUE = "证据目录.txt"
 
 
 @dataclass
@@ -161,10 +165,17 @@ def _write(store: Store, case: Case, items: list[EvidenceItem], rules: PackRules
 
         export_case(store, case.id or 0, folder / "00_证据材料.pdf",
                     replace(options, on_notice=notice))
-    text = letter_text(case, items, store.submissions(case.id or 0), options.lang)
-    if options.public:
-        text = without_personal_data(text, buyer_details(case))
-    (folder / LETTER).write_text(text + "\n", "utf-8")
+    submissions = store.submissions(case.id or 0)
+    if rules.id == "lawsuit":  # a court takes a statement of claim, not a complaint
+        (folder / LAWSUIT).write_text(lawsuit_text(case, items, submissions, options.lang)
+                                      + "\n", "utf-8")
+        (folder / CATALOGUE).write_text(catalogue_text(catalogue(case, items, options.lang),
+                                                       options.lang), "utf-8")
+    else:
+        text = letter_text(case, items, submissions, options.lang)
+        if options.public:
+            text = without_personal_data(text, buyer_details(case))
+        (folder / LETTER).write_text(text + "\n", "utf-8")
     if rules.id == "12315":  # field by field, for a form that blocks pasting
         sheet = form_text(form_fields(case, items, store.submissions(case.id or 0),
                                       options.lang), options.lang)

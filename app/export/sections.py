@@ -15,7 +15,9 @@ from reportlab.platypus import (
     Table,
 )
 
+from app.case.catalogue import catalogue
 from app.case.form12315 import form_fields
+from app.case.lawsuit import lawsuit_text
 from app.case.letter import letter_text
 from app.case.orders import reference_orders
 from app.case.parties import buyer_details
@@ -236,6 +238,36 @@ class Sections(BundleBase):
                                "missing" if field.over else "cell"))
             flow += [self.p(line, "form") for line in field.value.splitlines() or [""]]
         return flow
+
+    def _lawsuit(self) -> list[Flowable]:
+        """The statement of claim draft, for the lawsuit pack: the court reads it first."""
+        text = lawsuit_text(self.case, self.items, self.submissions, self.lang,
+                            self.now.date())
+        lines = text.splitlines()[1:]  # the section heading says the title
+        flow = [*self._section("lawsuit", "民事起诉状（草稿）", "Statement of claim (draft)")]
+        for line in lines:
+            heading = line.strip() in ("诉讼请求：", "事实与理由：", "Claims:",
+                                       "Facts and reasons:")
+            flow.append(self.p(line, "letterhead" if heading else "letter")
+                        if line.strip() else Spacer(1, 3 * mm))
+        return flow
+
+    def _catalogue(self, known: PassLayout | None) -> list[Flowable]:
+        """证据目录 as courts and 消协 expect it: 序号, 证据名称, 证据来源, 证明目的, 页码."""
+        header = [self.tr("序号", "No."), self.tr("证据名称", "Evidence"),
+                  self.tr("证据来源", "Source"), self.tr("证明目的", "To prove"),
+                  self.tr("页码", "Page")]
+        rows: list[list[Any]] = [[self.p(h, "cell") for h in header]]
+        for row in catalogue(self.case, self.items, self.lang):
+            page = str(known.exhibit_pages.get(row.number, "")) if known else "00"
+            rows.append([self.p(str(row.number), "cell"), self.p(row.name, "cell"),
+                         self.p(row.source, "cell"), self.p(row.purpose, "cell"),
+                         self.p(page, "cell")])
+        widths = [12 * mm, 40 * mm, 38 * mm, 0, 12 * mm]
+        widths[3] = self.content_w - sum(widths)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+        table.setStyle(grid_style(header=True))
+        return [*self._section("catalogue", "证据目录", "Evidence catalogue"), table]
 
     def _bring_sheet(self) -> list[Flowable]:
         """The printed pack's first page: what to take to the 12315 office counter."""

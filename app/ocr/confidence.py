@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from app.ocr.extract import Fact, repair_digits
+from app.ocr.extract import repair_digits
+from app.ocr.fact import Fact
 from app.ocr.words import Box, Line
 
 LISTED_TYPES = ("order_number", "timestamp", "amount")  # the item's lists the buyer confirms

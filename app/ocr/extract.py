@@ -8,13 +8,11 @@ OCR confusions inside numbers (O/0, l/1, S/5, B/8, stray spaces) are repaired.
 
 from __future__ import annotations
 
-import contextlib
 import re
-from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import cast
 
+from app.ocr.fact import Fact
 from app.ocr.number_rules import number_rules
 from app.ocr.numbers import (
     is_bank_card,
@@ -22,8 +20,9 @@ from app.ocr.numbers import (
     is_trade_number,
     platform_order_format,
 )
+from app.ocr.stamps import clean_for_times, timestamps
 from app.ocr.words import Box, Line
-from app.records import FactRecord, union_boxes
+from app.records import union_boxes
 
 # Characters OCR produces for digits, and what they stand for.
 DIGIT_CONFUSIONS = str.maketrans({
@@ -50,24 +49,6 @@ DIGIT_RUN = re.compile(rf"\d(?:[{_DIGITISH}{re.escape(_SEPARATORS)}-]*\d)?")
 # No \b here: Chinese characters count as word characters, so 号SF123… has no boundary.
 TRACKING_VALUE = re.compile(r"(?<![A-Z0-9])([A-Z]{1,4})?\s*(\d[\d ]{8,20}\d)(?![0-9])")
 
-# A month OCR split with a stray space (2023-0 8-30).
-_D2 = r"(\d ?\d|\d)"
-FULL_STAMP = re.compile(
-    rf"(20\d\d)\s*[-/.年]\s*{_D2}\s*[-/.月]\s*(\d{{1,2}})\s*日?\s*"
-    r"(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?"
-)
-# A full stamp OCR damaged: the date's small hyphens lost or misread (2024040523:44:36,
-# 202403-22, 2023-07:20, 2023-07-21.01:39:44),
-# the year's first digit cut off at a bubble's edge (024-03-24 11:50:55). Taken only with
-# the seconds, so the digits cannot be anything but a time.
-COMPACT_STAMP = re.compile(r"(?<![\d-])(20\d\d|0[12]\d(?=-))[\s-]?([01]\d)[\s:.-]?([0-3]\d)[\s.]*"
-                           r"([0-2]\d)\s*[:：]\s*([0-5]\d)\s*[:：]\s*([0-5]\d)(?!\d)")
-DATE_ONLY = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-MONTH_DAY_STAMP = re.compile(r"(?<![\d-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2}):(\d{2})")
-RELATIVE_STAMP = re.compile(r"(今天|昨天|前天)\s*(\d{1,2}):(\d{2})")
-WEEKDAY_STAMP = re.compile(r"(?:星期|周)([一二三四五六日天])\s*(\d{1,2}):(\d{2})")
-TIME_ONLY = re.compile(r"^(?:上午|下午|晚上|中午)?\s*(\d{1,2}):(\d{2})$")
-
 AMOUNT_LABELS = (
     r"实\s*付\s*款|实\s*付|付\s*款\s*金\s*额|支\s*付\s*金\s*额|订\s*单\s*金\s*额|"
     r"商\s*品\s*总\s*价|合\s*计|总\s*计|退\s*款\s*金\s*额|应\s*付|金\s*额"
@@ -82,27 +63,6 @@ BARE_AMOUNT_LINE = re.compile(r"^[-+]?\s*(\d[\d,]*\.\d{2})$")
 SIGNED_AMOUNT_AT_END = re.compile(r"(?<![\d.])[-+]\s*(\d{1,3}(?:,\d{3})*(?:\d+)?\.\d{2})$")
 AMOUNT_IN_WORDS = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d{1,2})?)\s*元")
 
-WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-STATUS_BAR_FRACTION = 0.05
-
-
-@dataclass
-class Fact:
-    type: str  # order_number | transaction_id | tracking_number | timestamp | amount
-    value: str
-    text: str  # as OCR read it
-    box: Box
-    label: str = ""
-    inferred: bool = False  # a date completed from context (昨天 13:01, 11-23 13:01)
-    partial: bool = False
-    conf: float = 100.0  # the least sure character of the value, 0-100 (app.ocr.confidence)
-    agreed: bool | None = None  # both engines read these digits (None: one engine read it)
-    to_check: bool = False  # 待核对: the buyer should look before relying on it
-
-    def to_record(self) -> FactRecord:
-        data = asdict(self)
-        data["box"] = list(self.box)
-        return cast(FactRecord, data)
 
 
 def repair_digits(raw: str) -> str:
@@ -238,113 +198,6 @@ def _tracking_numbers(lines: list[Line]) -> list[Fact]:
     return facts
 
 
-def _stamp(year: str, month: str, day: str, hour: str, minute: str,
-           second: str | None) -> str | None:
-    year = year if len(year) == 4 else "2" + year  # 024-03-24: the 2 cut off
-    month, day, hour, minute = (v.replace(" ", "") for v in (month, day, hour, minute))
-    second = second.replace(" ", "") if second else None
-    try:
-        dt = datetime(int(year), int(month), int(day), int(hour), int(minute),
-                      int(second or 0))
-    except ValueError:
-        return None
-    return dt.strftime("%Y-%m-%dT%H:%M:%S" if second else "%Y-%m-%dT%H:%M")
-
-
-_CONFUSED_IN_NUMBER = re.compile(
-    r"(?<=\d)[OolI|](?=[\d:.\-/])|(?<=[\d:.\-/])[OolI|](?=\d)|(?<=\d[:.])[OolI|]"
-)
-
-
-_DOT_IN_TIME = re.compile(r"(?<=[0-2]\d)\.(?=[0-5]\d[:：][0-5]\d(?![\d:：]))|"
-                          r"(?<=[0-2]\d[:：][0-5]\d)\.(?=[0-5]\d(?![\d.]))")
-
-
-def _clean_for_times(text: str) -> str:
-    # Inside numbers OCR writes O for 0 and l for 1; fix only next to digits, so words
-    # such as "Hello" stay as they are. (Same length: match positions map to boxes.)
-    text = _CONFUSED_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", text)
-    return _DOT_IN_TIME.sub(":", text)  # 12.32:42 and 11:49.20 are times
-
-
-def _full_stamps(text: str) -> list[re.Match[str]]:
-    """Full date-and-time stamps in a line: written out, or with the date's hyphens lost."""
-    found = list(FULL_STAMP.finditer(text))
-    found += [m for m in COMPACT_STAMP.finditer(text)
-              if not any(m.start() < f.end() and f.start() < m.end() for f in found)]
-    return sorted(found, key=lambda m: m.start())
-
-
-def _timestamps(lines: list[Line], image_height: int, reference: date | None) -> list[Fact]:
-    facts: list[Fact] = []
-    full_dates: list[date] = []
-    for line in lines:
-        text = _clean_for_times(line.text)
-        for m in _full_stamps(text):
-            value = _stamp(*m.groups())
-            if value:
-                label = re.sub(r"[\s:：]+", "", text[: m.start()])[-8:]
-                facts.append(Fact("timestamp", value, m.group(),
-                                  line.box_of(m.start(), m.end()), label))
-                full_dates.append(datetime.fromisoformat(value).date())
-        for m in DATE_ONLY.finditer(text):
-            with contextlib.suppress(ValueError):  # 2024-02-30 is no date
-                full_dates.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    # Chat apps write 昨天 / 星期三 relative to the day the screenshot was taken (the
-    # reference date); MM-DD stamps take their year from full dates in the same image.
-    newest = max(full_dates) if full_dates else None
-    today = reference or newest
-    year_anchor = newest or reference
-    if today is None or year_anchor is None:
-        return facts
-    current_day: date | None = None
-    for line in lines:
-        text = _clean_for_times(line.text)
-        if _full_stamps(text):
-            continue
-        found = _partial_stamp(text, today, year_anchor, current_day)
-        if found is None:
-            continue
-        day, hour, minute, match = found
-        if line.box[1] < image_height * STATUS_BAR_FRACTION:
-            continue  # the phone's status-bar clock
-        try:
-            when = datetime(day.year, day.month, day.day, int(hour), int(minute))
-        except ValueError:
-            continue
-        current_day = day
-        facts.append(Fact("timestamp", when.strftime("%Y-%m-%dT%H:%M"), match.group(),
-                          line.box_of(match.start(), match.end()), inferred=True, partial=True))
-    return facts
-
-
-def _partial_stamp(
-    text: str, today: date, year_anchor: date, current_day: date | None
-) -> tuple[date, str, str, re.Match[str]] | None:
-    m = MONTH_DAY_STAMP.search(text)
-    if m:
-        month, day = int(m.group(1)), int(m.group(2))
-        try:
-            when = date(year_anchor.year, month, day)
-            if when > max(today, year_anchor) + timedelta(days=1):
-                when = date(year_anchor.year - 1, month, day)  # last December, seen in January
-        except ValueError:
-            return None
-        return when, m.group(3), m.group(4), m
-    m = RELATIVE_STAMP.search(text)
-    if m:
-        back = {"今天": 0, "昨天": 1, "前天": 2}[m.group(1)]
-        return today - timedelta(days=back), m.group(2), m.group(3), m
-    m = WEEKDAY_STAMP.search(text)
-    if m:
-        back = (today.weekday() - WEEKDAYS[m.group(1)]) % 7 or 7
-        return today - timedelta(days=back), m.group(2), m.group(3), m
-    m = TIME_ONLY.match(text.strip())
-    if m:
-        return current_day or today, m.group(1), m.group(2), m
-    return None
-
-
 def decimal_amount(raw: str, zero_ok: bool = False) -> str | None:
     """The amount as two decimals; ¥0.00 (free shipping) only where a ¥ says so."""
     cleaned = raw.replace(",", "").replace(" ", "").lstrip("-+")
@@ -360,7 +213,7 @@ def decimal_amount(raw: str, zero_ok: bool = False) -> str | None:
 def _amounts(lines: list[Line]) -> list[Fact]:
     facts = []
     for line in lines:
-        text = _clean_for_times(line.text)
+        text = clean_for_times(line.text)
         spans: list[tuple[int, int]] = []
         for pattern in (AMOUNT_AFTER_LABEL, AMOUNT_AFTER_YUAN, AMOUNT_IN_WORDS):
             for m in pattern.finditer(text):
@@ -449,7 +302,7 @@ def extract_facts(lines: list[Line], image_height: int,
     if not any(f.type == "tracking_number" for f in numbers):
         numbers += _unlabelled_order_rows(lines, {f.value for f in numbers})
     numbers += _mentioned_order_numbers(lines, {f.value for f in numbers})
-    return [*numbers, *_timestamps(lines, image_height, reference), *_amounts(lines)]
+    return [*numbers, *timestamps(lines, image_height, reference), *_amounts(lines)]
 
 
 def unique_values(facts: list[Fact], fact_type: str, include_inferred: bool = False) -> list[str]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from app.ocr.extract import Fact, decimal_amount, repair_digits, value_after
+from app.ocr.extract import decimal_amount, repair_digits, value_after
+from app.ocr.fact import Fact
 from app.ocr.words import Line
 
 # Each number's label, the fact it gives, its lengths in digits, and its name in print.

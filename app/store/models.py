@@ -89,6 +89,7 @@ class EvidenceItem(SQLModel, table=True):
     kind: str = "other"
     kind_confirmed: bool = False  # the user set the kind; OCR must not overwrite it
     caption: str = ""
+    purpose: str = ""  # 证明目的 as the buyer wrote it; "" = the catalogue's draft
     ocr_status: str = "pending"  # pending | done | failed | unavailable
     ocr_error: str = ""
     ocr_text: str = ""

@@ -83,11 +83,16 @@ def _v10_parties(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE \"case\" ADD COLUMN buyer_birth DATE")
 
 
+def _v11_purpose(conn: sqlite3.Connection) -> None:
+    # What each exhibit is to prove (证明目的), as the buyer wrote it for the catalogue.
+    conn.execute("ALTER TABLE evidenceitem ADD COLUMN purpose VARCHAR NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_create_v1, _v2_redactions_letter_replies,
                                _v3_case_order_numbers, _v4_pixel_print, _v5_read_doubt, _v6_media,
                                _v7_custody, _v8_harm_known_on,
-                               _v9_submission_sent, _v10_parties]
+                               _v9_submission_sent, _v10_parties, _v11_purpose]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

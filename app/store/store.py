@@ -42,10 +42,10 @@ CASE_FIELDS = {
     "seller_address", "seller_legal_rep",
 }
 ITEM_FIELDS = {
-    "position", "kind", "kind_confirmed", "caption", "ocr_status", "ocr_error", "ocr_text",
-    "extractor_version", "order_numbers", "timestamps", "amounts", "facts", "user_facts",
-    "redactions", "pixel_print", "read_doubt", "frame_times", "face_path", "face_sha256",
-    "width", "height",
+    "position", "kind", "kind_confirmed", "caption", "purpose", "ocr_status", "ocr_error",
+    "ocr_text", "extractor_version", "order_numbers", "timestamps", "amounts", "facts",
+    "user_facts", "redactions", "pixel_print", "read_doubt", "frame_times", "face_path",
+    "face_sha256", "width", "height",
 }
 SUBMISSION_FIELDS = {
     "submitted_on", "channel", "reference", "status", "notes", "replies", "next_follow_up",

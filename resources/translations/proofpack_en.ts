@@ -3,27 +3,37 @@
 <context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="39" />
+        <location filename="../../ui/bundle_actions.py" line="40" />
         <source>导出上传包…</source>
         <translation>Export upload pack…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="42" />
+        <location filename="../../ui/bundle_actions.py" line="43" />
         <source>为淘宝/天猫、12315、黑猫投诉或打印准备一个文件夹：限额内的图片、PDF 和投诉内容 (Ctrl+Shift+E)</source>
         <translation>Prepare a folder for Taobao/Tmall, 12315, Heimao or printing: images within the limits, the PDF and the complaint text (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="51" />
+        <location filename="../../ui/bundle_actions.py" line="46" />
+        <source>12315 表单填写单…</source>
+        <translation>12315 form sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="48" />
+        <source>按 12315 网上表单的顺序逐项复制：被投诉方、商品名称、订单号、诉求、事情经过（带字数）</source>
+        <translation>Copy the 12315 online form field by field, in its order: respondent, goods, order number, request, facts (counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_actions.py" line="64" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="63" />
+        <location filename="../../ui/bundle_actions.py" line="76" />
         <source>有证据尚未识别</source>
         <translation>Some exhibits have not been read</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="64" />
+        <location filename="../../ui/bundle_actions.py" line="77" />
         <source>证据{0} 尚未识别文字，其中的手机号、地址等个人信息没有被查找和遮盖。
 
 仍要导出吗？（可在详情中手动框选遮盖）</source>
@@ -32,66 +42,66 @@
 Export anyway? (You can black out areas by hand in the details.)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="82" />
+        <location filename="../../ui/bundle_actions.py" line="95" />
         <source>证据{0}（{1}）：{2}</source>
         <translation>Exhibit {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="85" />
+        <location filename="../../ui/bundle_actions.py" line="98" />
         <source>个人信息可能没有全部找到</source>
         <translation>Personal data may have been missed</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="86" />
+        <location filename="../../ui/bundle_actions.py" line="99" />
         <source>这些证据中的手机号、姓名、地址等可能没有被全部找到和遮盖。建议先查看，并在图上手动框选遮盖。</source>
         <translation>Phone numbers, names or addresses in these exhibits may not all have been found and blacked out. Look at them first and black them out by hand on the picture.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="90" />
+        <location filename="../../ui/bundle_actions.py" line="103" />
         <source>去手动遮盖</source>
         <translation>Black out by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="91" />
+        <location filename="../../ui/bundle_actions.py" line="104" />
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="92" />
+        <location filename="../../ui/bundle_actions.py" line="105" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="111" />
+        <location filename="../../ui/bundle_actions.py" line="124" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="134" />
+        <location filename="../../ui/bundle_actions.py" line="147" />
         <source>上传包已保存：
 {0}</source>
         <translation>Upload pack saved:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="138" />
+        <location filename="../../ui/bundle_actions.py" line="151" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="139" />
+        <location filename="../../ui/bundle_actions.py" line="152" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="140" />
+        <location filename="../../ui/bundle_actions.py" line="153" />
         <source>PDF 证据材料已保存：
 {0}</source>
         <translation>The PDF evidence bundle was saved:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_actions.py" line="144" />
+        <location filename="../../ui/bundle_actions.py" line="157" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -397,142 +407,152 @@ Here you will see the evidence its complaint type needs (order screenshots, chat
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="165" />
+        <location filename="../../ui/detail_panel.py" line="166" />
         <source>证据类型；手动选择后不会被自动识别覆盖</source>
         <translation>Kind of evidence; once you choose it, automatic recognition will not change it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="167" />
+        <location filename="../../ui/detail_panel.py" line="168" />
         <source>说明这张图证明了什么，例如：卖家承诺48小时发货</source>
         <translation>What this image proves, e.g. the seller promised to ship within 48 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169" />
+        <location filename="../../ui/detail_panel.py" line="170" />
+        <source>证据目录（起诉、消协）中这份证据的证明目的；留空则使用灰色显示的草稿</source>
+        <translation>What this exhibit proves, for the evidence catalogue (lawsuit, consumer association); leave it empty to use the greyed draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="173" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="169" />
+        <location filename="../../ui/detail_panel.py" line="173" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="170" />
+        <location filename="../../ui/detail_panel.py" line="174" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="172" />
+        <location filename="../../ui/detail_panel.py" line="176" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="173" />
+        <location filename="../../ui/detail_panel.py" line="177" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="176" />
+        <location filename="../../ui/detail_panel.py" line="178" />
+        <source>证明目的</source>
+        <translation>To prove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_panel.py" line="181" />
         <source>识别结果可以修改，多个值用逗号分隔；你的修改会被保留</source>
         <translation>You can correct what was recognised; separate several values with commas. Your corrections are kept</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="182" />
+        <location filename="../../ui/detail_panel.py" line="187" />
         <source>勾选的区域在导出的 PDF 中涂黑；原件不会改动</source>
         <translation>Checked areas are blacked out in the exported PDF; the original is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="184" />
+        <location filename="../../ui/detail_panel.py" line="189" />
         <source>框选遮盖</source>
         <translation>Draw box</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="186" />
+        <location filename="../../ui/detail_panel.py" line="191" />
         <source>在图上拖出一个方框，导出时涂黑该区域</source>
         <translation>Drag a box on the image to black out that area in exports</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="188" />
+        <location filename="../../ui/detail_panel.py" line="193" />
         <source>删除所选遮盖</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="192" />
+        <location filename="../../ui/detail_panel.py" line="197" />
         <source>隐私遮盖</source>
         <translation>Redaction</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="199" />
+        <location filename="../../ui/detail_panel.py" line="204" />
         <source>确认识别结果</source>
         <translation>Confirm readings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="200" />
+        <location filename="../../ui/detail_panel.py" line="205" />
         <source>核对图中的订单号、时间和金额无误后确认；确认的值才会作为案件的订单号印在封面上</source>
         <translation>Confirm after checking the order numbers, times and amounts against the picture; only confirmed values go on the cover as the case's order numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="207" />
+        <location filename="../../ui/detail_panel.py" line="212" />
         <source>文字识别结果</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="208" />
+        <location filename="../../ui/detail_panel.py" line="213" />
         <source>识别出的全部文字，可选中复制</source>
         <translation>All recognised text; select it to copy</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="223" />
+        <location filename="../../ui/detail_panel.py" line="228" />
         <source>识别文字</source>
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="276" />
+        <location filename="../../ui/detail_panel.py" line="285" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="280" />
+        <location filename="../../ui/detail_panel.py" line="289" />
         <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
         <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="284" />
+        <location filename="../../ui/detail_panel.py" line="293" />
         <source>识别结果尚未核对</source>
         <translation>Readings not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="308" />
+        <location filename="../../ui/detail_panel.py" line="317" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="337" />
+        <location filename="../../ui/detail_panel.py" line="362" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="337" />
+        <location filename="../../ui/detail_panel.py" line="362" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="338" />
+        <location filename="../../ui/detail_panel.py" line="363" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="338" />
+        <location filename="../../ui/detail_panel.py" line="363" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="339" />
+        <location filename="../../ui/detail_panel.py" line="364" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="339" />
+        <location filename="../../ui/detail_panel.py" line="364" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
@@ -658,6 +678,44 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <location filename="../../ui/evidence_model.py" line="196" />
         <source>未识别到订单信息</source>
         <translation>No order details</translation>
+    </message>
+</context>
+<context>
+    <name>FormSheetDialog</name>
+    <message>
+        <location filename="../../ui/form_sheet_dialog.py" line="32" />
+        <source>12315 投诉表单填写单</source>
+        <translation>12315 form sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_sheet_dialog.py" line="38" />
+        <source>按 12315 网上表单的顺序逐项复制粘贴；表单不能粘贴时，照着大字抄写。“事情经过”可在这里删减到字数限制以内再复制（投诉书本身不变）。</source>
+        <translation>Copy and paste each field into the 12315 online form in its order; where the form blocks pasting, retype from the large type. Shorten the facts here to the limit before copying (the complaint letter itself stays as it is).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_sheet_dialog.py" line="48" />
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_sheet_dialog.py" line="49" />
+        <source>复制“{0}”，到 12315 表单中粘贴</source>
+        <translation>Copy “{0}” to paste into the 12315 form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_sheet_dialog.py" line="61" />
+        <source>未填写：在案件信息的“当事人信息…”中填写</source>
+        <translation>Not filled in: enter it under Parties… in the case details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_sheet_dialog.py" line="93" />
+        <source>未填写</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_sheet_dialog.py" line="99" />
+        <source>已复制“{0}”，可到 12315 表单中粘贴</source>
+        <translation>Copied “{0}”: paste it into the 12315 form</translation>
     </message>
 </context>
 <context>
@@ -934,57 +992,57 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>检查证据完整性</source>
         <translation>Check evidence integrity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>重新计算每份原件的 SHA-256，确认没有丢失或被改动</source>
         <translation>Re-hash every original (SHA-256) to confirm nothing is missing or altered</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>备份案件…</source>
         <translation>Back up case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>把当前案件的原件和全部信息保存为一个 zip 文件</source>
         <translation>Save the current case's originals and all its data in one zip file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>从备份恢复案件…</source>
         <translation>Restore case from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>从 zip 备份文件恢复案件</source>
         <translation>Restore a case from a zip backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>核对识别结果</source>
         <translation>Review readings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>逐项核对识别不确定的订单号、时间和金额 (Ctrl+R)</source>
         <translation>Check, one by one, the order numbers, times and amounts OCR was unsure of (Ctrl+R)</translation>
     </message>
@@ -1009,7 +1067,7 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1019,37 +1077,37 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Add screenshots, photos, videos, PDFs or recordings to this case (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>证据清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>证据详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>投诉书</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>投诉进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>投诉渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>文字识别不可用</source>
         <translation>Text recognition unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>证据仍可导入、整理和导出 PDF；装好后重新打开证据包，已导入的截图会自动识别。</source>
         <translation>You can still import, organise and export evidence. Once it is installed, reopen ProofPack and the screenshots already imported are read automatically.</translation>
     </message>
@@ -1064,7 +1122,7 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
         <translation>Remove the {0} selected item(s) from the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
@@ -1093,16 +1151,21 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
     </message>
     <message>
         <location filename="../../ui/pack_dialog.py" line="109" />
+        <source>打印完整的证据材料（A4），起诉状草稿和证据目录在前</source>
+        <translation>Print the whole bundle (A4), the statement of claim draft and evidence catalogue first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pack_dialog.py" line="111" />
         <source>打印完整的证据材料（A4），投诉书在前</source>
         <translation>Prints the whole evidence bundle (A4), the complaint first</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_dialog.py" line="111" />
+        <location filename="../../ui/pack_dialog.py" line="113" />
         <source>已选 {0} 张，最多 {1} 张（按清单的重要程度预选，可更改）</source>
         <translation>{0} chosen, at most {1} (preselected by the checklist's priority; change as you like)</translation>
     </message>
     <message>
-        <location filename="../../ui/pack_dialog.py" line="114" />
+        <location filename="../../ui/pack_dialog.py" line="116" />
         <source>已选 {0} 张图片，另附完整的 PDF 证据材料</source>
         <translation>{0} images chosen, with the whole PDF evidence bundle</translation>
     </message>
