@@ -47,8 +47,26 @@ def prepare(img: Image.Image) -> Prepared:
         gray = gray.resize(size, Image.Resampling.LANCZOS)
     else:
         scale = 1.0
-    gray = ImageOps.autocontrast(gray, cutoff=1)
+    gray = ImageOps.autocontrast(gray, cutoff=(_dark_cutoff(gray), 1))
     return Prepared(invert_dark_panels(gray), scale, inverted)
+
+
+
+SPARSE_INK_LEVEL = 128  # a darkest 1 % lighter than this is background, not text
+
+
+def _dark_cutoff(gray: Image.Image) -> float:
+    """The share of darkest pixels autocontrast may clip: 1 %, unless the page has so
+    little text (a desktop chat, text under 1 % of its pixels) that its darkest 1 % is
+    background; clipped there, its grey side panels went dark enough for Tesseract to
+    take each for one black block."""
+    histogram = gray.histogram()
+    total, seen = sum(histogram), 0
+    for level, count in enumerate(histogram):
+        seen += count
+        if seen >= total / 100:
+            return 1.0 if level < SPARSE_INK_LEVEL else 0.0
+    return 1.0
 
 
 PANEL_DARK = 150  # grey level below which a filled area counts as a dark panel
