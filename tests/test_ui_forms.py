@@ -45,6 +45,7 @@ def test_the_form_sheet_copies_field_by_field_and_counts_the_facts_live(
         qtbot.mouseClick(dialog.copy_buttons["被投诉方（企业名称）"], Qt.MouseButton.LeftButton)
         seen["company"] = QGuiApplication.clipboard().text()
         seen["status"] = dialog.status.text()
+        seen["product_count"] = dialog.counts["商品/服务名称"].text()
         seen["uscc_copyable"] = dialog.copy_buttons["统一社会信用代码"].isEnabled()
         seen["uscc_count"] = dialog.counts["统一社会信用代码"].text()
         seen["count_before"] = dialog.counts["事情经过"].text()
@@ -63,6 +64,7 @@ def test_the_form_sheet_copies_field_by_field_and_counts_the_facts_live(
     assert seen["order"] == ORDER and seen["company"] == "杭州某某科技有限公司"
     assert "已复制“被投诉方（企业名称）”" in str(seen["status"])
     assert seen["uscc_copyable"] is False and seen["uscc_count"] == "未填写"
+    assert seen["product_count"] == "4 / 50 字"  # the form's limit, from channels.toml
     assert str(seen["count_before"]).endswith("/ 1000 字")
     assert seen["count_over"] == "1001 / 1000 字：超出限制，请删减"
     assert "#b3261e" in str(seen["over_style"])

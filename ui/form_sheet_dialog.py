@@ -50,7 +50,7 @@ class FormSheetDialog(QDialog):
             copy.setToolTip(self.tr("复制“{0}”，到 12315 表单中粘贴").format(name))
             copy.clicked.connect(lambda _checked=False, n=name: self._copy(n))
             value: QLineEdit | QPlainTextEdit
-            if field.limit is not None:  # the long text: editable, counted as it changes
+            if field.editable:  # the facts: shortened here if need be, counted as they change
                 value = QPlainTextEdit(field.value)
                 value.setMinimumHeight(200)
                 value.textChanged.connect(lambda n=name, f=field: self._count(n, f))

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.case.letter import FORM_LIMIT, char_count, letter_part, letter_text
+from app.case.letter import char_count, letter_part, letter_text
 from app.case.orders import reference_orders
-from app.case.rules import load_rules
+from app.case.rules import form12315_limits, load_rules
 from app.i18n import Lang, choose, join_list, pick
 from app.store.models import Case, EvidenceItem, Submission
 
@@ -19,6 +19,7 @@ class FormField:
     value: str
     limit: int | None = None  # characters, where the form's limit is known
     missing: bool = False  # the case lacks it: the value says so, nothing to copy
+    editable: bool = False  # the buyer may shorten it before copying (the facts)
 
     @property
     def count(self) -> int:
@@ -47,20 +48,25 @@ def form_fields(case: Case, items: list[EvidenceItem], submissions: list[Submiss
     request = case.requested_outcome.strip() or pick(ctype.request, lang)
     missing = choose("（未填写）", "(not filled in)", lang)
 
-    def field(label: tuple[str, str], value: str, limit: int | None = None) -> FormField:
-        return FormField(label, value or missing, limit, not value)
+    def field(label: tuple[str, str], value: str, limit: int | None = None,
+              editable: bool = False) -> FormField:
+        return FormField(label, value or missing, limit, not value, editable)
+
+    facts_limit, product_limit = form12315_limits()
 
     return [
         field(("被投诉方（企业名称）", "Respondent (business name)"),
               case.seller_company or case.shop),
         field(("统一社会信用代码", "Unified social credit code"), case.seller_uscc),
         field(("被投诉方地址", "Respondent's address"), case.seller_address),
-        field(("商品/服务名称", "Goods or service"), case.product_name or case.title),
+        field(("商品/服务名称", "Goods or service"), case.product_name or case.title,
+              product_limit),
         field(("订单号", "Order number"), join_list(reference_orders(case, items), lang)),
         field(("投诉问题类型", "Kind of problem"), ctype.name(lang)),
         field(("诉求", "Request"),
               f"{case.request_option}：{request}" if case.request_option else request),
-        field(("事情经过", "What happened"), letter_part(letter, 1, 2), FORM_LIMIT),
+        field(("事情经过", "What happened"), letter_part(letter, 1, 2), facts_limit,
+              editable=True),
     ]
 
 

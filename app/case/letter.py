@@ -12,13 +12,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from app.case.progress import channel_name, status_name
-from app.case.rules import load_rules
+from app.case.rules import form12315_limits, load_rules
 from app.case.timeline import TimelineEntry, build_timeline
 from app.i18n import Lang, choose, current_lang, join_list, pick, t
 from app.store.models import Case, EvidenceItem, Submission
 
 # Online forms cap the description; 12315's is the tightest commonly met.
-FORM_LIMIT = 1000
+FORM_LIMIT = form12315_limits()[0]
 
 
 def letter_text(case: Case, items: list[EvidenceItem], submissions: list[Submission],

@@ -161,6 +161,13 @@ def channels_file(path: Path = CHANNELS_PATH) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def form12315_limits() -> tuple[int, int]:
+    """12315's form: characters for 事情经过 and for 商品/服务名称 ([packs.12315])."""
+    pack = channels_file().get("packs", {}).get("12315", {})
+    return (int(pack.get("form_facts_max_chars", 1000)),
+            int(pack.get("form_product_max_chars", 50)))
+
+
 @cache
 def load_channels(path: Path = CHANNELS_PATH) -> ChannelGuide:
     raw = channels_file(path)

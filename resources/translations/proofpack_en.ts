@@ -683,37 +683,37 @@ Or press Ctrl+V to paste a screenshot, or click Add screenshots</translation>
 <context>
     <name>FormSheetDialog</name>
     <message>
-        <location filename="../../ui/form_sheet_dialog.py" line="32" />
+        <location filename="../../ui/form_sheet_dialog.py" line="33" />
         <source>12315 投诉表单填写单</source>
         <translation>12315 form sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/form_sheet_dialog.py" line="38" />
+        <location filename="../../ui/form_sheet_dialog.py" line="39" />
         <source>按 12315 网上表单的顺序逐项复制粘贴；表单不能粘贴时，照着大字抄写。“事情经过”可在这里删减到字数限制以内再复制（投诉书本身不变）。</source>
         <translation>Copy and paste each field into the 12315 online form in its order; where the form blocks pasting, retype from the large type. Shorten the facts here to the limit before copying (the complaint letter itself stays as it is).</translation>
     </message>
     <message>
-        <location filename="../../ui/form_sheet_dialog.py" line="48" />
+        <location filename="../../ui/form_sheet_dialog.py" line="49" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/form_sheet_dialog.py" line="49" />
+        <location filename="../../ui/form_sheet_dialog.py" line="50" />
         <source>复制“{0}”，到 12315 表单中粘贴</source>
         <translation>Copy “{0}” to paste into the 12315 form</translation>
     </message>
     <message>
-        <location filename="../../ui/form_sheet_dialog.py" line="61" />
+        <location filename="../../ui/form_sheet_dialog.py" line="66" />
         <source>未填写：在案件信息的“当事人信息…”中填写</source>
         <translation>Not filled in: enter it under Parties… in the case details</translation>
     </message>
     <message>
-        <location filename="../../ui/form_sheet_dialog.py" line="93" />
+        <location filename="../../ui/form_sheet_dialog.py" line="98" />
         <source>未填写</source>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/form_sheet_dialog.py" line="99" />
+        <location filename="../../ui/form_sheet_dialog.py" line="104" />
         <source>已复制“{0}”，可到 12315 表单中粘贴</source>
         <translation>Copied “{0}”: paste it into the 12315 form</translation>
     </message>
