@@ -103,9 +103,18 @@ def test_a_crop_is_cut_down_to_its_numbers_row_of_ink() -> None:
     draw = ImageDraw.Draw(img)
     draw.text((10, -6), "三只松鼠旗舰店", fill="black", font=_font(12))  # the row above's foot
     draw.text((10, 30), "订单编号：2512255274481750400", fill="black", font=_font(12))
-    left, top, width, height = ink_band(img, (0, 0, 300, 60), (70, 240))
+    # Tesseract's box for the number ran from the row above down to it.
+    left, top, width, height = ink_band(img, (0, 0, 300, 60), (70, 0, 170, 44))
     assert (left, width) == (0, 300)
     assert 24 <= top <= 30 and top + height <= 50 and height <= 22
     # A crop that is ink from top to bottom (a photo) is left as it was.
     noisy = Image.effect_noise((300, 60), 120).convert("RGB")
-    assert ink_band(noisy, (0, 0, 300, 60), (70, 240)) == (0, 0, 300, 60)
+    assert ink_band(noisy, (0, 0, 300, 60), (70, 0, 170, 44)) == (0, 0, 300, 60)
+    # On a tilted photo the row above reaches into the number's columns, taller than the
+    # number's row: the run kept is the one the number's own box sits on.
+    tilted = Image.new("RGB", (300, 80), "white")
+    draw = ImageDraw.Draw(tilted)
+    draw.text((10, 0), "收件地址：四川省成都市", fill="black", font=_font(26))
+    draw.text((10, 50), "号2104", fill="black", font=_font(16))
+    band = ink_band(tilted, (0, 0, 300, 80), (40, 50, 40, 20))
+    assert band[1] >= 40, band

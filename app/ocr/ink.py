@@ -37,22 +37,30 @@ def ink_runs(inked: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def ink_band(img: Image.Image, crop: Box, core: tuple[int, int]) -> Box:
+def ink_band(img: Image.Image, crop: Box, core: Box) -> Box:
     """The crop cut down to the row of text it was made for.
 
-    A crop that holds the bottom of the row above besides the number (Tesseract's box for
-    it was several lines tall) makes PP-OCR's recogniser misread digits. The rows carrying
-    ink between the number's own columns (`core`, x from-to) tell where its text lies; the
-    crop keeps those, padded, and the whole width."""
+    A crop that holds the foot of the row above besides the number (Tesseract's box for it
+    was several lines tall) makes PP-OCR's recogniser misread digits. The rows carrying ink
+    between the number's own columns tell where text lies; of those runs, the one that
+    overlaps the number's own box most (on a tilted photo the row above reaches into its
+    columns too) is kept, padded, across the crop's whole width."""
     x0, y0, width, height = crop
     ink = _ink(img, crop)
-    columns = ink[:, max(0, core[0] - x0):max(1, min(width, core[1] - x0))]
+    left, top, core_width, core_height = core
+    columns = ink[:, max(0, left - x0):max(1, min(width, left + core_width - x0))]
     rows = ink_runs([bool(row) for row in columns.any(axis=1)])
     if not rows:
         return crop
-    top, bottom = max(rows, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - height / 2)))
-    if bottom - top >= INK_SPAN * height:
+    own_top, own_bottom = top - y0, top - y0 + core_height
+
+    def fit(run: tuple[int, int]) -> tuple[int, int]:
+        overlap = max(0, min(run[1], own_bottom) - max(run[0], own_top))
+        return overlap, run[1] - run[0]
+
+    run_top, run_bottom = max(rows, key=fit)
+    if run_bottom - run_top >= INK_SPAN * height:
         return crop  # ink everywhere (a photo, a coloured band): nothing to cut away
-    pad = max(2, round((bottom - top) * ROW_PAD))
-    new_top, new_bottom = max(0, top - pad), min(height, bottom + pad)
+    pad = max(2, round((run_bottom - run_top) * ROW_PAD))
+    new_top, new_bottom = max(0, run_top - pad), min(height, run_bottom + pad)
     return (x0, y0 + new_top, width, new_bottom - new_top)

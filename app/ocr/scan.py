@@ -36,7 +36,7 @@ from app.ocr.sensitive import find_sensitive
 from app.ocr.words import Line, Word
 from app.records import FoundEntry, SensitiveField
 
-RECOGNIZER_VERSION = "9"  # bump when preprocessing, engines or their options change
+RECOGNIZER_VERSION = "10"  # bump when preprocessing, engines or their options change
 EXTRACTOR_VERSION = f"r{RECOGNIZER_VERSION}.e10"  # bump the tail when extraction rules change
 # Images are OCRed at most this large; a 50 MP photo is reduced before Tesseract sees it.
 OCR_MAX_SIDE = 4000

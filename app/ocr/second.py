@@ -55,7 +55,7 @@ def number_crops(line: Line, img_width: int, img_height: int,
         previous_right = x1
         if x1 - x0 > 2 and y1 - y0 > 2:
             crop = (x0, y0, x1 - x0, y1 - y0)
-            crops.append(ink_band(img, crop, (left, left + width)) if img else crop)
+            crops.append(ink_band(img, crop, (left, top, width, height)) if img else crop)
     return crops
 
 
