@@ -50,37 +50,41 @@ def _or_gap(value: str, what: tuple[str, str], lang: Lang) -> str:
     return value.strip() or choose(f"（待填写：{what[0]}）", f"(to fill in: {what[1]})", lang)
 
 
+Field = tuple[tuple[str, str], str, tuple[str, str]]  # label before it, value, what it is
+
+
+def _party(role: tuple[str, str], fields: list[Field], lang: Lang) -> list[str]:
+    """原告：李四，女，… — each field after its label, or a visible gap where it is unknown."""
+    parts = [choose(*label, lang) + _or_gap(value, what, lang) for label, value, what in fields]
+    return [choose(*role, lang) + choose("，", ", ", lang).join(parts) + choose("。", ".", lang)]
+
+
 def _plaintiff(case: Case, lang: Lang) -> list[str]:
     birth = case.buyer_birth.strftime(choose("%Y年%m月%d日", "%Y-%m-%d", lang)) \
         if case.buyer_birth else ""
-    parts = [_or_gap(case.buyer_name, ("姓名", "name"), lang),
-             _or_gap(case.buyer_sex, ("性别", "sex"), lang),
-             choose(f"{birth}出生", f"born {birth}", lang) if birth else
-             _or_gap("", ("出生日期", "date of birth"), lang),
-             choose("公民身份号码 ", "ID number ", lang)
-             + _or_gap(case.buyer_id_number, ("身份证号", "ID number"), lang),
-             choose("住址 ", "address ", lang)
-             + _or_gap(case.buyer_address, ("住址", "address"), lang),
-             choose("联系电话 ", "phone ", lang)
-             + _or_gap(case.buyer_phone, ("电话", "phone"), lang)]
-    return [choose("原告：", "Plaintiff: ", lang) + choose("，", ", ", lang).join(parts)
-            + choose("。", ".", lang)]
+    none = ("", "")
+    return _party(("原告：", "Plaintiff: "), [
+        (none, case.buyer_name, ("姓名", "name")),
+        (none, case.buyer_sex, ("性别", "sex")),
+        (none, choose(f"{birth}出生", f"born {birth}", lang) if birth else "",
+         ("出生日期", "date of birth")),
+        (("公民身份号码 ", "ID number "), case.buyer_id_number, ("身份证号", "ID number")),
+        (("住址 ", "address "), case.buyer_address, ("住址", "address")),
+        (("联系电话 ", "phone "), case.buyer_phone, ("电话", "phone"))], lang)
 
 
 def _defendant(case: Case, lang: Lang) -> list[str]:
     name = case.seller_company or (choose(f"（店铺「{case.shop}」的经营者，待填写企业名称）",
                                           f"(the business behind the shop {case.shop}: name "
                                           "to fill in)", lang) if case.shop else "")
-    parts = [_or_gap(name, ("企业名称，见店铺「营业执照」页", "business name, from the shop's "
-                                                        "licence page"), lang),
-             choose("统一社会信用代码 ", "unified social credit code ", lang)
-             + _or_gap(case.seller_uscc, ("统一社会信用代码", "credit code"), lang),
-             choose("住所地 ", "registered address ", lang)
-             + _or_gap(case.seller_address, ("住所地", "address"), lang),
-             choose("法定代表人 ", "legal representative ", lang)
-             + _or_gap(case.seller_legal_rep, ("法定代表人", "legal representative"), lang)]
-    return [choose("被告：", "Defendant: ", lang) + choose("，", ", ", lang).join(parts)
-            + choose("。", ".", lang)]
+    return _party(("被告：", "Defendant: "), [
+        (("", ""), name, ("企业名称，见店铺「营业执照」页",
+                          "business name, from the shop's licence page")),
+        (("统一社会信用代码 ", "unified social credit code "), case.seller_uscc,
+         ("统一社会信用代码", "credit code")),
+        (("住所地 ", "registered address "), case.seller_address, ("住所地", "address")),
+        (("法定代表人 ", "legal representative "), case.seller_legal_rep,
+         ("法定代表人", "legal representative"))], lang)
 
 
 def _claims(case: Case, lang: Lang) -> list[str]:
