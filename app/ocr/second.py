@@ -35,11 +35,11 @@ SPARSE_CHARS = 25  # sure characters a megapixel: below, Tesseract hardly read t
 SOME_TEXT = 12  # sure characters: fewer, and the page is a photo of things, not of text
 
 
-def number_crops(line: Line, img_width: int, img_height: int,
-                 img: Image.Image | None = None) -> list[Box]:
+def number_crops(line: Line, img: Image.Image) -> list[Box]:
     """Where a line holds numbers: each run of number words, widened to the left by a few
-    characters (the label before it, which Tesseract misreads in small text) and padded;
-    cut down to the number's row of ink when the image is given."""
+    characters (the label before it, which Tesseract misreads in small text), padded, and
+    cut down to the number's own row of ink."""
+    img_width, img_height = img.size
     crops: list[Box] = []
     previous_right = 0
     for run in number_runs(line.words):
@@ -55,7 +55,7 @@ def number_crops(line: Line, img_width: int, img_height: int,
         previous_right = x1
         if x1 - x0 > 2 and y1 - y0 > 2:
             crop = (x0, y0, x1 - x0, y1 - y0)
-            crops.append(ink_band(img, crop, (left, top, width, height)) if img else crop)
+            crops.append(ink_band(img, crop, (left, top, width, height)))
     return crops
 
 
@@ -86,8 +86,8 @@ def cut_short_crop(line: Line, img_width: int, img_height: int) -> list[Box]:
 
 def second_reading(img: Image.Image, lines: list[Line], reader: PaddleReader) -> list[Line]:
     lines = reread_regions(img, lines, reader)
-    crops = [number_crops(line, img.width, img.height, img)
-             or cut_short_crop(line, img.width, img.height) for line in lines]
+    crops = [number_crops(line, img) or cut_short_crop(line, img.width, img.height)
+             for line in lines]
     flat = [box for boxes in crops for box in boxes]
     try:
         readings = iter(reader.read_boxes(img, flat))
