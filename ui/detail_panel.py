@@ -31,7 +31,7 @@ from app.case.rules import KINDS, load_rules
 from app.i18n import join_list
 from app.privacy import redaction
 from app.records import FoundEntry, Redaction, facts_of
-from app.store.models import EvidenceItem
+from app.store.models import Case, EvidenceItem
 from app.store.store import Store
 from ui.video_frames import VideoFrames
 
@@ -248,8 +248,7 @@ class DetailPanel(QWidget):
         self.frames.show_item(item)
         enabled = item is not None
         for widget in (self.kind, self.caption, self.purpose, *self.fields.values(),
-                       self.btn_draw,
-                       self.btn_unredact, self.redactions, self.btn_confirm):
+                       self.btn_draw, self.btn_unredact, self.redactions, self.btn_confirm):
             widget.setEnabled(enabled)
         self.btn_draw.setChecked(False)
         self.message.clear()
@@ -267,17 +266,19 @@ class DetailPanel(QWidget):
         self._show_redactions()
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.caption.setText(item.caption)
-        self._show_purpose(item)
+        case = self.store.get_case(item.case_id)  # read once for the purpose and the checks
+        items = self.store.items(item.case_id) if case else []
+        self._show_purpose(item, case, items)
         for key, edit in self.fields.items():
             edit.setText(format_values(key, item.effective(key)))
             edit.setStyleSheet("font-weight: bold" if key in item.user_facts else "")
         self.text.setPlainText(item.ocr_text or item.ocr_error)
-        self._show_order_checks(item)
+        self._show_order_checks(item, case, items)
 
-    def _show_order_checks(self, item: EvidenceItem) -> None:
+    def _show_order_checks(self, item: EvidenceItem, case: Case | None,
+                           items: list[EvidenceItem]) -> None:
         """What the case's order numbers say of this exhibit's (misread, another order)."""
-        case = self.store.get_case(item.case_id)
-        refs = reference_orders(case, self.store.items(item.case_id)) if case else []
+        refs = reference_orders(case, items) if case else []
         notes = []
         checks = item_checks(item, refs)
         for check in checks:
@@ -339,10 +340,10 @@ class DetailPanel(QWidget):
             self.item = self.store.update_item(self.item.id, caption=self.caption.text())
             self.changed.emit(self.item.id)
 
-    def _show_purpose(self, item: EvidenceItem) -> None:
+    def _show_purpose(self, item: EvidenceItem, case: Case | None,
+                      items: list[EvidenceItem]) -> None:
         """The buyer's purpose, or the draft the catalogue prints, shown greyed as a hint."""
-        case = self.store.get_case(item.case_id)
-        draft = draft_purpose(case, self.store.items(item.case_id), item) if case else ""
+        draft = draft_purpose(case, items, item) if case else ""
         self.purpose.setPlaceholderText(draft)
         self.purpose.setText(item.purpose)
         self.purpose.setCursorPosition(0)

@@ -28,12 +28,15 @@ class CatalogueRow:
 def catalogue(case: Case, items: list[EvidenceItem], lang: Lang | None = None
               ) -> list[CatalogueRow]:
     lang = lang or current_lang()
+    references = reference_orders(case, items)
     rows = []
     for number, item in enumerate(items, start=1):
         own = item.purpose.strip()
+        values = _values(case, references, item, lang)
+        source = pick(_texts(item.kind).source, lang)
         rows.append(CatalogueRow(number, exhibit_name(item, number, lang),
-                                 _fill_one(_texts(item.kind).source, case, items, item, lang),
-                                 own or draft_purpose(case, items, item, lang), not own))
+                                 _filled(source, values) or PLACEHOLDER.sub("", source),
+                                 own or _purpose(item, values, lang), not own))
     return rows
 
 
@@ -50,9 +53,11 @@ def draft_purpose(case: Case, items: list[EvidenceItem], item: EvidenceItem,
     """The purpose drafted from the exhibit's kind: each clause whose values are known,
     joined into one sentence."""
     lang = lang or current_lang()
-    clauses = pick(_texts(item.kind).purpose, lang)
-    values = _values(case, items, item, lang)
-    kept = [_filled(c, values) for c in clauses]
+    return _purpose(item, _values(case, reference_orders(case, items), item, lang), lang)
+
+
+def _purpose(item: EvidenceItem, values: dict[str, str], lang: Lang) -> str:
+    kept = [_filled(c, values) for c in pick(_texts(item.kind).purpose, lang)]
     sentence = choose("，", ", ", lang).join(c for c in kept if c)
     return sentence + choose("。", ".", lang) if sentence else ""
 
@@ -60,12 +65,6 @@ def draft_purpose(case: Case, items: list[EvidenceItem], item: EvidenceItem,
 def _texts(kind: str) -> KindText:
     rules = load_rules()
     return rules.kind_texts.get(kind) or rules.kind_texts["other"]
-
-
-def _fill_one(template: tuple[str, str], case: Case, items: list[EvidenceItem],
-              item: EvidenceItem, lang: Lang) -> str:
-    text = pick(template, lang)
-    return _filled(text, _values(case, items, item, lang)) or PLACEHOLDER.sub("", text)
 
 
 def _filled(template: str, values: dict[str, str]) -> str:
@@ -76,10 +75,10 @@ def _filled(template: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
-def _values(case: Case, items: list[EvidenceItem], item: EvidenceItem, lang: Lang
+def _values(case: Case, references: list[str], item: EvidenceItem, lang: Lang
             ) -> dict[str, str]:
-    """What a template may name: only what the buyer typed or confirmed, never raw OCR."""
-    references = reference_orders(case, items)
+    """What a template may name: only what the buyer typed or confirmed (`references`:
+    the case's orders), never raw OCR."""
     on_item = [o for o in item.effective("order_numbers") if o in references]
     amounts = [str(a) for a in item.user_facts.get("amounts", [])]
     if not amounts and item.kind in ("order", "payment") and case.amount:

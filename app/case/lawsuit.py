@@ -14,6 +14,9 @@ from app.i18n import Lang, choose, current_lang, join_list, pick, t
 from app.store.models import Case, EvidenceItem, Submission
 
 GAP = "＿＿＿＿"
+CLAIMS = ("诉讼请求：", "Claims:")
+FACTS = ("事实与理由：", "Facts and reasons:")
+HEADINGS = frozenset((*CLAIMS, *FACTS))  # the draft's section headings, as printed
 
 
 def lawsuit_text(case: Case, items: list[EvidenceItem], submissions: list[Submission],
@@ -32,9 +35,9 @@ def lawsuit_text(case: Case, items: list[EvidenceItem], submissions: list[Submis
                "basic court there or where the seller is registered; a small, simple money "
                "claim may use the small-claims procedure.)"), ""]
     out += _plaintiff(case, lang) + _defendant(case, lang) + [""]
-    out.append(say("诉讼请求：", "Claims:"))
+    out.append(say(*CLAIMS))
     out += _claims(case, lang)
-    out += ["", say("事实与理由：", "Facts and reasons:")]
+    out += ["", say(*FACTS)]
     out += _facts(case, items, submissions, lang)
     out += ["", say("此致", "To"), say(f"{GAP}人民法院", f"The People's Court of {GAP}"), ""]
     out.append(say(f"附：证据目录及证据材料一份（共 {len(items)} 份证据）；起诉状副本一份；"

@@ -177,8 +177,7 @@ def _write(store: Store, case: Case, items: list[EvidenceItem], rules: PackRules
             text = without_personal_data(text, buyer_details(case))
         (folder / LETTER).write_text(text + "\n", "utf-8")
     if rules.id == "12315":  # field by field, for a form that blocks pasting
-        sheet = form_text(form_fields(case, items, store.submissions(case.id or 0),
-                                      options.lang), options.lang)
+        sheet = form_text(form_fields(case, items, submissions, options.lang), options.lang)
         (folder / FORM_SHEET).write_text(sheet, "utf-8")
     (folder / README).write_text(_readme(case, items, rules, options, pack), "utf-8")
 

@@ -17,7 +17,7 @@ from reportlab.platypus import (
 
 from app.case.catalogue import catalogue
 from app.case.form12315 import form_fields
-from app.case.lawsuit import lawsuit_text
+from app.case.lawsuit import HEADINGS, lawsuit_text
 from app.case.letter import letter_text
 from app.case.orders import reference_orders
 from app.case.parties import buyer_details
@@ -246,9 +246,7 @@ class Sections(BundleBase):
         lines = text.splitlines()[1:]  # the section heading says the title
         flow = [*self._section("lawsuit", "民事起诉状（草稿）", "Statement of claim (draft)")]
         for line in lines:
-            heading = line.strip() in ("诉讼请求：", "事实与理由：", "Claims:",
-                                       "Facts and reasons:")
-            flow.append(self.p(line, "letterhead" if heading else "letter")
+            flow.append(self.p(line, "letterhead" if line.strip() in HEADINGS else "letter")
                         if line.strip() else Spacer(1, 3 * mm))
         return flow
 

@@ -51,7 +51,6 @@ def prepare(img: Image.Image) -> Prepared:
     return Prepared(invert_dark_panels(gray), scale, inverted)
 
 
-
 SPARSE_INK_LEVEL = 128  # a darkest 1 % lighter than this is background, not text
 
 

@@ -507,52 +507,52 @@ Here you will see the evidence its complaint type needs (order screenshots, chat
         <translation>Recognised text</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="285" />
+        <location filename="../../ui/detail_panel.py" line="286" />
         <source>订单号 {0} 可能识别有误，应为 {1}</source>
         <translation>Order number {0} is probably misread: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="289" />
+        <location filename="../../ui/detail_panel.py" line="290" />
         <source>其他订单：{0} 不是本案件的订单号，可保留、移到其他案件或移除</source>
         <translation>Another order: {0} is not an order of this case; keep it, move it to another case or remove it</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="293" />
+        <location filename="../../ui/detail_panel.py" line="294" />
         <source>识别结果尚未核对</source>
         <translation>Readings not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="317" />
+        <location filename="../../ui/detail_panel.py" line="318" />
         <source>无法识别“{0}”，请检查格式</source>
         <translation>Cannot understand "{0}"; please check the format</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="362" />
+        <location filename="../../ui/detail_panel.py" line="363" />
         <source>银行卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="362" />
+        <location filename="../../ui/detail_panel.py" line="363" />
         <source>手机号</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="363" />
+        <location filename="../../ui/detail_panel.py" line="364" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="363" />
+        <location filename="../../ui/detail_panel.py" line="364" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="364" />
+        <location filename="../../ui/detail_panel.py" line="365" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="364" />
+        <location filename="../../ui/detail_panel.py" line="365" />
         <source>手动框选</source>
         <translation>Drawn by hand</translation>
     </message>
