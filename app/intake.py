@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
-from app.executor import default_workers, map_in_processes
+from app.executor import WorkerDied, default_workers, map_in_worker
 from app.i18n import t
 from app.ocr.engine import ocr_status
 from app.ocr.recognize import OcrSession
@@ -32,45 +31,36 @@ from app.store.store import Store
 ScanProgress = Callable[[int, int, int, ScanResult], None]
 
 
-# Images per task sent to a worker: progress moves every few seconds and both cores get
-# work. (Each worker keeps its Tesseracts running from one task to the next.)
-CHUNK = 4
-
-
-def _chunks(count: int, workers: int) -> list[list[int]]:
-    size = max(1, min(CHUNK, -(-count // workers)))
-    return [list(range(i, min(count, i + size))) for i in range(0, count, size)]
-
-
-# A task: the files of one chunk, the cache, their reference dates. What a task yields.
-Task = tuple[list[Path], RecognitionCache | None, list[date | None]]
+# A job: one file, the cache, its reference date. What a run yields: (job, its result).
+Job = tuple[list[Path], RecognitionCache | None, list[date | None]]
 Done = Iterator[tuple[int, list[ScanResult]]]
 
 
-def run_here(tasks: list[Task], should_cancel: Callable[[], bool] | None) -> Done:
-    """Tasks in this process, one after another, with Tesseracts of their own (ended
+def run_here(jobs: list[Job], should_cancel: Callable[[], bool] | None) -> Done:
+    """Jobs in this process, one after another, with Tesseracts of their own (ended
     after): a small import beside the window's other work."""
     setup = ocr_status().setup
     session = OcrSession(setup) if setup else None
     try:
-        for n, task in enumerate(tasks):
+        for n, job in enumerate(jobs):
             if should_cancel and should_cancel():
                 break
-            yield n, scan_files(*task, session)
+            yield n, scan_files(*job, session)
     finally:
         if session:
             session.close()
 
 
-def run_in_pool(tasks: list[Task], workers: int,
-                should_cancel: Callable[[], bool] | None) -> Done:
-    """Tasks across OCR worker processes, results as they finish. A worker that dies (out
-    of memory, killed) fails only its own files, which can be scanned again."""
-    for n, found in map_in_processes(scan_files, tasks, workers, init_ocr_worker,
-                                     (os.getpid(),), should_cancel):
-        if isinstance(found, BrokenProcessPool):
-            found = [ScanResult("", error=t("ocr.failed", detail=found or "worker died"),
-                                error_key="ocr.failed") for _ in tasks[n][0]]
+def run_in_worker(jobs: list[Job], threads: int,
+                  should_cancel: Callable[[], bool] | None) -> Done:
+    """Jobs in the OCR worker process, on `threads` threads, results as they finish. A
+    worker that dies (out of memory, killed) fails only the files it held, which can be
+    scanned again."""
+    for n, found in map_in_worker(scan_files, jobs, threads, init_ocr_worker,
+                                  (os.getpid(),), should_cancel):
+        if isinstance(found, WorkerDied):
+            found = [ScanResult("", error=t("ocr.failed", detail=found), error_key="ocr.failed")
+                     for _ in jobs[n][0]]
         yield n, found
 
 
@@ -83,22 +73,19 @@ def scan_many(
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[ScanResult | None]:
     """Scan files in parallel; results in input order (None where cancelled).
-    Chunks of files, an executor (this process or a pool), and the results recorded."""
+    One job a file, an executor (this process, or the OCR worker's threads), the results
+    recorded."""
     refs = list(references) if references is not None else [None] * len(paths)
     results: list[ScanResult | None] = [None] * len(paths)
     workers = workers or default_workers(len(paths))
     cache = RecognitionCache(cache_dir) if cache_dir else None
-    chunks = _chunks(len(paths), workers)
-    tasks: list[Task] = [([paths[i] for i in c], cache, [refs[i] for i in c]) for c in chunks]
-    done = run_here(tasks, should_cancel) if workers <= 1 or len(chunks) <= 1 else \
-        run_in_pool(tasks, workers, should_cancel)
-    finished = 0
-    for n, found in done:
-        for i, result in zip(chunks[n], found, strict=True):
-            results[i] = result
-            finished += 1
-            if on_progress:
-                on_progress(finished, len(paths), i, result)
+    jobs: list[Job] = [([path], cache, [ref]) for path, ref in zip(paths, refs, strict=True)]
+    done = run_here(jobs, should_cancel) if workers <= 1 or len(jobs) <= 1 else \
+        run_in_worker(jobs, workers, should_cancel)
+    for finished, (n, (result,)) in enumerate(done, start=1):
+        results[n] = result
+        if on_progress:
+            on_progress(finished, len(paths), n, result)
     return results
 
 

@@ -37,12 +37,19 @@ def rss_mb(pid: int) -> float:
 
 
 def descendants(pid: int) -> list[int]:
-    """Child processes, their children (Tesseract under an OCR worker), and so on."""
+    """Child processes, their children (Tesseract under an OCR worker), and so on. Each
+    thread's children are listed apart: an OCR worker's threads start its Tesseracts."""
+    kids: list[int] = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            kids = [int(p) for p in fh.read().split()]
+        threads = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return []
+    for tid in threads:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                kids += [int(p) for p in fh.read().split()]
+        except OSError:
+            continue
     return kids + [d for k in kids for d in descendants(k)]
 
 

@@ -119,11 +119,11 @@ def test_ocr_workers_import_no_database_layer() -> None:
     import subprocess
     import sys
 
-    from app.intake import run_in_pool
+    from app.intake import run_in_worker
     from app.ocr.scan import init_ocr_worker, scan_files
 
     assert init_ocr_worker.__module__ == scan_files.__module__ == "app.ocr.scan"
-    assert "init_ocr_worker" in run_in_pool.__code__.co_names
+    assert "init_ocr_worker" in run_in_worker.__code__.co_names
     code = ("import sys, app.ocr.scan; "
             "assert 'sqlalchemy' not in sys.modules and 'app.store.store' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -174,3 +174,13 @@ def test_a_long_stitched_capture_is_read_at_its_own_width(tmp_path: Path) -> Non
     assert result.error == ""
     assert result.order_numbers == ["2912345678901234567"]
     assert result.text.count("123.45") == 1, result.text
+
+
+def test_pp_ocr_sessions_keep_no_memory_plan_per_input_size() -> None:
+    """The amendment of rapidocr's session options (app.ocr.paddle) still takes: a page's
+    detection left ~70 MB held without it. Fails if rapidocr moves where it makes them."""
+    from app.ocr.paddle import PaddleReader
+
+    engine = PaddleReader()._ocr()
+    for model in (engine._load_rec_model(), engine._load_det_model()):
+        assert model.session.session.get_session_options().enable_mem_pattern is False

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from app.ocr.ink import ink_band
+from app.ocr.ink import ink_band, ink_pieces, past_the_ink
 from app.ocr.paddle import shared_reader
 from app.ocr.regions import reread_regions
 from app.ocr.scan import scan_file
@@ -118,3 +118,54 @@ def test_a_crop_is_cut_down_to_its_numbers_row_of_ink() -> None:
     draw.text((10, 50), "号2104", fill="black", font=_font(16))
     band = ink_band(tilted, (0, 0, 300, 80), (40, 50, 40, 20))
     assert band[1] >= 40, band
+
+
+def test_a_crop_that_cuts_the_last_digit_is_widened_past_the_ink() -> None:
+    img = Image.new("RGB", (400, 30), (245, 245, 245))
+    draw = ImageDraw.Draw(img)
+    draw.text((10, 6), "376714660974385318", fill=(140, 140, 140), font=_font(14))
+    right = 10 + round(draw.textlength("376714660974385318", font=_font(14)))
+    draw.text((right + 60, 6), "复制", fill=(140, 140, 140), font=_font(14))
+    cut = (0, 0, right - 4, 30)  # Tesseract's box stopped inside the final 8
+    widened = past_the_ink(img, cut, gap=7, limit=28)
+    assert right <= widened[0] + widened[2] <= right + 16  # past the 8, short of 复制
+    # Ink all the way: it goes no further than the limit.
+    assert past_the_ink(Image.effect_noise((400, 30), 120).convert("RGB"), cut, 7, 28)[2] \
+        == cut[2] + 28
+
+
+def test_a_row_is_cut_into_pieces_where_its_ink_has_gaps() -> None:
+    img = Image.new("RGB", (1000, 40), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((20, 8), "商家订单号", fill=(150, 150, 150), font=_font(22))  # label column
+    draw.text((500, 8), "T200P2433986270588832038", fill="black", font=_font(22))
+    pieces = ink_pieces(img, (0, 0, 1000, 40), gap=44, max_width=2000)
+    assert len(pieces) == 2
+    (label_x, _, label_w, _), (value_x, _, value_w, _) = pieces
+    assert value_x + value_w >= 500 + draw.textlength("T200P2433986270588832038", _font(22))
+    assert label_x <= 20 and 120 <= label_x + label_w < 500 and value_x <= 500
+    # No piece wider than PP-OCR may read at once.
+    narrow = ink_pieces(img, (0, 0, 1000, 40), gap=44, max_width=200)
+    assert len(narrow) > 2 and all(w <= 200 + 44 for _, _, w, _ in narrow)
+
+
+def test_an_unlabelled_number_on_a_payment_page_is_read_with_its_label(tmp_path: Path) -> None:
+    """A label far to the left, small and grey (Alipay's 商家订单号 column): Tesseract keeps
+    the number alone; the row read again across the page gives the label back, and with
+    it the number's role. Alipay's own 订单号 (28 digits, wrapped: 27 read on the row) is
+    never taken for the shop's order number."""
+    img = Image.new("RGB", (1080, 560), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((420, 30), "账单详情", fill="black", font=_font(36))
+    rows = (("订单号", "202410232200199473258070888"), ("", "3"),
+            ("商家订单号", "T200P175646541596631770"), ("创建时间", "2024-10-23 22:27:43"))
+    for n, (label, value) in enumerate(rows):
+        y = 140 + n * 90
+        draw.text((55, y), label, fill=(170, 170, 170), font=_font(17))
+        width = draw.textlength(value, font=_font(38))
+        draw.text((1030 - width, y - 8), value, fill=(25, 25, 25), font=_font(38))
+    path = tmp_path / "alipay.png"
+    img.save(path)
+    result = scan_file(path)
+    assert result.order_numbers == ["175646541596631770"]
+    assert "2024-10-23T22:27:43" in result.timestamps

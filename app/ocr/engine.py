@@ -175,7 +175,7 @@ _PR_SET_PDEATHSIG = 1
 
 def die_with_parent(parent: int | None = None) -> None:
     """Ask Linux to end this process when its parent dies, however the parent ends (a
-    SIGKILL leaves no chance to clean up): OCR workers and their Tesseracts must not
+    SIGKILL leaves no chance to clean up): the OCR worker and its Tesseracts must not
     outlive the import that started them. Elsewhere a no-op (the pipes they read close
     and they exit on their own)."""
     if not sys.platform.startswith("linux"):

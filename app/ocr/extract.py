@@ -18,6 +18,7 @@ from app.ocr.numbers import (
     is_bank_card,
     is_id_number,
     is_trade_number,
+    is_trade_number_misread,
     platform_order_format,
 )
 from app.ocr.stamps import clean_for_times, timestamps
@@ -85,7 +86,7 @@ def _valid_order_number(value: str) -> bool:
     if "-" in value:
         head, _, tail = value.partition("-")
         return head.isdigit() and tail.isdigit() and len(head) == 6 and 12 <= len(tail) <= 16
-    return value.isdigit() and 10 <= len(value) <= 32
+    return value.isdigit() and 10 <= len(value) <= 32 and not is_trade_number_misread(value)
 
 
 def value_after(lines: list[Line], index: int, start: int) -> tuple[Line, re.Match[str]] | None:

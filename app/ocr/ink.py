@@ -64,3 +64,42 @@ def ink_band(img: Image.Image, crop: Box, core: Box) -> Box:
     pad = max(2, round((run_bottom - run_top) * ROW_PAD))
     new_top, new_bottom = max(0, run_top - pad), min(height, run_bottom + pad)
     return (x0, y0 + new_top, width, new_bottom - new_top)
+
+
+def past_the_ink(img: Image.Image, crop: Box, gap: int, limit: int) -> Box:
+    """The crop with its right edge moved out of the glyph it cuts: on until `gap` columns
+    free of ink (then `gap` more as margin), at most `limit` px further. Tesseract's box
+    for the last digits of a small grey number can stop short of them, and PP-OCR's
+    recogniser drops a character that touches the crop's edge."""
+    x0, y0, width, height = crop
+    right = x0 + width
+    end = min(img.width, right + limit)
+    if end - right < gap or height < 2:
+        return crop
+    inked = _ink(img, (right, y0, end - right, height)).any(axis=0)
+    clear = 0
+    for x, ink in enumerate(inked):
+        clear = 0 if ink else clear + 1
+        if clear >= gap:
+            return (x0, y0, min(img.width, right + x + 1) - x0, height)
+    return (x0, y0, end - x0, height)
+
+
+def ink_pieces(img: Image.Image, band: Box, gap: int, max_width: int) -> list[Box]:
+    """A row of text cut where `gap` columns in a row hold no ink (or where a piece would
+    grow wider than `max_width`), each piece with half a gap of margin. The ink tells
+    where text lies even where OCR read nothing."""
+    x0, y0, width, height = band
+    if width < 2 or height < 2:
+        return []
+    columns = ink_runs([bool(c) for c in _ink(img, band).any(axis=0)])
+    pieces: list[list[int]] = []
+    for start, end in columns:
+        if pieces and start - pieces[-1][1] < gap and end - pieces[-1][0] <= max_width:
+            pieces[-1][1] = end
+        else:
+            pieces.append([start, end])
+    margin = gap // 2
+    return [(x0 + max(0, start - margin), y0,
+             min(width, end + margin) - max(0, start - margin), height)
+            for start, end in pieces]

@@ -55,6 +55,14 @@ def is_trade_number(value: str) -> bool:
     return value.startswith("4200") or _is_date(value[:8], earliest=2004)
 
 
+def is_trade_number_misread(value: str) -> bool:
+    """A trade number with a digit lost or doubled in reading (or its last digits wrapped
+    onto a line of their own): 27 or 29 digits starting the way trade numbers do. No shop
+    writes order numbers that long."""
+    return bool(re.fullmatch(r"\d{27}|\d{29}", value)) and \
+        (value.startswith("4200") or _is_date(value[:8], earliest=2004))
+
+
 def is_bank_card(value: str) -> bool:
     """A UnionPay card number (62…, 16–19 digits, Luhn)."""
     return bool(re.fullmatch(r"62\d{14,17}", value)) and luhn_valid(value)

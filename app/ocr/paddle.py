@@ -22,11 +22,12 @@ from typing import Any
 
 from PIL import Image
 
+from app.imaging import return_freed_memory
 from app.ocr.words import Box, Line, Word, normalise
 
 logger = logging.getLogger(__name__)
 
-# One thread each: OCR runs in several worker processes already.
+# One thread each: the OCR worker runs a thread per core already.
 PARAMS: dict[str, Any] = {
     "Global.use_cls": False,
     "Global.log_level": "error",
@@ -36,11 +37,13 @@ PARAMS: dict[str, Any] = {
     # ~280 MB more at once than one does; on one thread batching saves no time.
     "Rec.rec_batch_num": 1,
 }
-PAGE_MAX_SIDE = 1600  # px: larger pages are read by PP-OCR reduced to this
-# And at most this many pixels: the detector needs about 250 bytes a pixel (a square
-# 1600 x 1600 page took 640 MB) and its time grows with them; a 4:3 photo is read at
-# 1210 x 910, a phone screenshot (1080 x 2340) at 710 x 1540, text still ~25 px tall.
-PAGE_MAX_PIXELS = 1_100_000
+# A page is read in two sizes: its lines are found on a copy at most DETECT_SIDE px long
+# (the detector needs about 250 bytes a pixel: a whole phone screenshot at its default
+# size took 290 MB at once), and read in the page itself, at most PAGE_MAX_SIDE long and
+# PAGE_MAX_PIXELS large (a 4:3 photo at 1700 x 1280), where small text is still sharp.
+DETECT_SIDE = 960
+PAGE_MAX_SIDE = 2000
+PAGE_MAX_PIXELS = 2_200_000
 QUICK_LOOK_SIDE = 640  # px: the detector's first look at a page, for any text at all
 SOME_TEXT_BOXES = 4  # text boxes at that first look: fewer, and only they are read
 ENGINE_ENV = "PROOFPACK_OCR_ENGINE"  # tesseract | ppocr | both (default)
@@ -58,17 +61,21 @@ def paddle_installed() -> bool:
 
 class PaddleReader:
     """One process's PP-OCR models, loaded when first used (the recogniser for crops,
-    the detector only when a whole page is read)."""
+    the detector only when a whole page is read). Threads share it: crops are read side
+    by side, pages one at a time (the detector's memory grows with the page, and the
+    engine keeps per-call settings on itself)."""
 
     def __init__(self) -> None:
         self._engine: Any = None
         self._lock = threading.Lock()
+        self._one_page = threading.Lock()
 
     def _ocr(self) -> Any:
         with self._lock:
             if self._engine is None:
                 from rapidocr import RapidOCR
 
+                _without_memory_patterns()
                 self._engine = RapidOCR(params=dict(PARAMS))
                 models = Path(self._engine.cfg.Global.model_root_dir)
                 if not any(models.glob("*rec*.onnx")):
@@ -83,8 +90,8 @@ class PaddleReader:
         from rapidocr.cal_rec_boxes import CalRecBoxes
         from rapidocr.ch_ppocr_rec import TextRecInput
 
-        bgr = np.asarray(img.convert("RGB"))[:, :, ::-1]
-        crops = [np.ascontiguousarray(bgr[t:t + h, x:x + w]) for x, t, w, h in boxes]
+        # Each crop converted on its own: never a copy of the whole page per thread.
+        crops = [_bgr(img.crop((x, t, x + w, t + h))) for x, t, w, h in boxes]
         recogniser = self._ocr()._load_rec_model()
         out = recogniser(TextRecInput(img=crops, return_word_box=True))
         quads = np.array([[[x, t], [x + w, t], [x + w, t + h], [x, t + h]]
@@ -98,9 +105,9 @@ class PaddleReader:
     def _detector_at(self, side: int) -> Iterator[Any]:
         """The engine with its detector reading at most `side` px on the long side and
         never scaling up (its default blows a small region up to 736 px on its short side:
-        a second for one boxed line). One thread at a time: the setting is the engine's."""
+        a second for one boxed line). One page at a time: the setting is the engine's."""
         engine = self._ocr()
-        with self._lock:
+        with self._one_page:
             detector = engine._load_det_model()
             saved = detector.limit_type, detector.limit_side_len
             detector.limit_type, detector.limit_side_len = "max", max(side, 32)
@@ -131,15 +138,45 @@ class PaddleReader:
             boxes = self.text_boxes(img)
             if len(boxes) < SOME_TEXT_BOXES:
                 return [line for line in self.read_boxes(img, boxes) if line.words]
-        # A large photo is read reduced: the detector's memory grows with the pixels.
+        # A large photo is read reduced (its crops' pixels), and looked for lines smaller.
         scale = min(1.0, PAGE_MAX_SIDE / max(img.size),
                     (PAGE_MAX_PIXELS / (img.width * img.height)) ** 0.5)
         small = img.convert("RGB")
         if scale < 1.0:
             small = small.resize((round(img.width * scale), round(img.height * scale)),
                                  Image.Resampling.LANCZOS)
-        result = self._ocr()(_bgr(small), return_word_box=True, return_single_char_box=True)
+        try:
+            with self._detector_at(DETECT_SIDE) as engine:
+                result = engine(_bgr(small), return_word_box=True,
+                                return_single_char_box=True)
+        finally:
+            return_freed_memory()  # the detector's tensors, given back before the next page
         return [line.moved(scale) if scale < 1.0 else line for line in _lines(result)]
+
+
+def _without_memory_patterns() -> None:
+    """onnxruntime sessions that do not keep a memory plan per input size. With the plan
+    (its default) a page's detection left ~70 MB held after it, on top of the models;
+    without, nothing is slower here. rapidocr has no setting for it, so its session options
+    are amended where it makes them; if that place moves, the default stays."""
+    try:
+        from rapidocr.inference_engine.onnxruntime import main as ort_engine
+
+        session_class = ort_engine.OrtInferSession
+        make = session_class.__dict__["_init_sess_opts"].__func__
+    except (ImportError, AttributeError, KeyError):
+        logger.warning("rapidocr's session options not found; memory patterns stay on")
+        return
+    if getattr(make, "proofpack_amended", False):
+        return
+
+    def options(cfg: Any) -> Any:
+        opts = make(cfg)
+        opts.enable_mem_pattern = False
+        return opts
+
+    options.proofpack_amended = True  # type: ignore[attr-defined]
+    setattr(session_class, "_init_sess_opts", staticmethod(options))  # noqa: B010
 
 
 def _bgr(img: Image.Image) -> Any:
@@ -196,11 +233,10 @@ def line_from_chars(text: str, chars: Any) -> Line:
 
 
 _readers: dict[int, PaddleReader] = {}
+_readers_lock = threading.Lock()
 
 
 def shared_reader() -> PaddleReader:
-    """This process's reader (each OCR worker loads the models once)."""
-    pid = os.getpid()
-    if pid not in _readers:
-        _readers[pid] = PaddleReader()
-    return _readers[pid]
+    """This process's reader, for all its threads: the models are loaded once."""
+    with _readers_lock:
+        return _readers.setdefault(os.getpid(), PaddleReader())

@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import io
 import logging
-import re
 import threading
 from collections.abc import Sequence
 
@@ -21,7 +20,13 @@ from app.ocr.digits import reread_numbers
 from app.ocr.engine import LANGS, TesseractSetup
 from app.ocr.paddle import engine_choice, paddle_installed, shared_reader
 from app.ocr.preprocess import prepare, prepare_strip
-from app.ocr.second import reads_poorly, second_reading, with_alternatives
+from app.ocr.second import (
+    LONG_NUMBER,
+    reads_poorly,
+    second_reading,
+    unlabelled,
+    with_alternatives,
+)
 from app.ocr.server import TesseractServer
 from app.ocr.words import Line, Word, build_line, merge_rows, moved, tsv_words
 
@@ -40,42 +45,71 @@ LINE_OPTIONS = ("--psm 7", *COMMON_OPTIONS)
 
 class OcrSession:
     """The Tesseract processes that read pages: one per model and mode, started when
-    first needed. Share one per thread of work; close() ends them."""
+    first needed. One per thread of work (they may share a `digits` reader: its reads are
+    short, and each waits its turn); close() ends them."""
 
-    def __init__(self, setup: TesseractSetup) -> None:
+    def __init__(self, setup: TesseractSetup, digits: TesseractServer | None = None) -> None:
         self.setup = setup
         self.page = TesseractServer(setup, PAGE_LANGS, PAGE_OPTIONS)
-        self.digits = TesseractServer(setup, DIGIT_LANGS, DIGIT_OPTIONS)
+        self._own_digits = digits is None
+        self.digits = digits or digit_reader(setup)
         # Lines read a third time are rare: not worth a third model held in memory.
         self.line = TesseractServer(setup, LANGS, LINE_OPTIONS, keep_running=False)
 
     def close(self) -> None:
-        for server in (self.page, self.digits, self.line):
+        for server in (self.page, self.line) + ((self.digits,) if self._own_digits else ()):
             server.close()
 
     def __enter__(self) -> OcrSession:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-_shared: dict[TesseractSetup, OcrSession] = {}
-_shared_lock = threading.Lock()
+def digit_reader(setup: TesseractSetup) -> TesseractServer:
+    return TesseractServer(setup, DIGIT_LANGS, DIGIT_OPTIONS)
+
+
+class _Shared:
+    """This process's Tesseracts: a page reader for each thread (an OCR worker's threads
+    read pages side by side), one digit reader for them all."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.local = threading.local()
+        self.digits: dict[TesseractSetup, TesseractServer] = {}
+        self.sessions: list[OcrSession] = []
+
+    def session(self, setup: TesseractSetup) -> OcrSession:
+        mine: dict[TesseractSetup, OcrSession] = self.local.__dict__.setdefault("by_setup", {})
+        if setup not in mine:
+            with self.lock:
+                if setup not in self.digits:
+                    self.digits[setup] = digit_reader(setup)
+                mine[setup] = OcrSession(setup, self.digits[setup])
+                self.sessions.append(mine[setup])
+        return mine[setup]
+
+    def close(self) -> None:
+        with self.lock:
+            for session in self.sessions:
+                session.close()
+            for server in self.digits.values():
+                server.close()
+            self.sessions.clear()
+            self.digits.clear()
+
+
+_shared = _Shared()
 
 
 def shared_session(setup: TesseractSetup) -> OcrSession:
-    """This process's session: an OCR worker keeps its Tesseracts for all its batches."""
-    with _shared_lock:
-        if setup not in _shared:
-            _shared[setup] = OcrSession(setup)
-        return _shared[setup]
+    """This thread's session: an OCR worker's thread keeps its Tesseracts for every file."""
+    return _shared.session(setup)
 
 
-@atexit.register
-def _close_shared() -> None:
-    while _shared:
-        _shared.popitem()[1].close()
+atexit.register(_shared.close)
 
 
 def _moved(line: Line, scale: float, dx: int = 0, dy: int = 0) -> Line:
@@ -93,9 +127,8 @@ def recognize(img: Image.Image, session: OcrSession) -> list[Line]:
     lines = reread_numbers(prepared.image, lines, session.digits.read)
     if prepared.scale != 1.0:
         lines = [_moved(line, prepared.scale) for line in lines]
-    lines = [reread_if_unlabelled(img, line, session) for line in lines]
     if choice != "both":
-        return lines
+        return [reread_if_unlabelled(img, line, session) for line in lines]
     reader = shared_reader()
     if reads_poorly(img, lines):
         try:
@@ -172,9 +205,6 @@ def _unpacked(piece: Image.Image | bytes) -> Image.Image:
     return piece
 
 
-# A long number with no label readable before it: the label was probably too small.
-LONG_NUMBER = re.compile(r"\d{10,}")
-ANY_LABEL = re.compile(r"订|单|号|交易|时间|电话|金额|¥")
 REREAD_TEXT_HEIGHT = 48  # px: the strip is magnified until its text is this tall
 
 
@@ -184,8 +214,7 @@ def reread_if_unlabelled(img: Image.Image, line: Line, session: OcrSession) -> L
     Small screenshots (halved when forwarded through a chat app) lose the label before
     an order number while its digits survive; read on its own at a larger scale, the
     strip usually gives the label back. Only such lines are read again, so it is cheap."""
-    compact = line.text.replace(" ", "")
-    if not LONG_NUMBER.search(compact) or ANY_LABEL.search(compact):
+    if not unlabelled(line):
         return line
     _left, top, _width, height = line.box
     if height <= 0:

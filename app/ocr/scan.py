@@ -16,7 +16,13 @@ from typing import Any
 from PIL import Image
 
 from app.files import NotARegularFile, atomic_write, sha256_of
-from app.imaging import ImageRejected, hand_back_big_blocks, open_upright, stored_size
+from app.imaging import (
+    ImageRejected,
+    hand_back_big_blocks,
+    open_upright,
+    return_freed_memory,
+    stored_size,
+)
 from app.ocr.chat import chat_messages
 from app.ocr.classify import (
     DOUBT_PHOTO_SCORE,
@@ -215,10 +221,10 @@ def analyse(recognition: Recognition, sha256: str, reference: date | None) -> Sc
 
 
 def init_ocr_worker(parent: int | None = None) -> None:
-    """Start of an OCR worker process. It lives here, not in app.intake, so a worker
+    """Start of the OCR worker process. It lives here, not in app.intake, so the worker
     imports only the OCR code, not the database layer."""
-    # Each worker runs one Tesseract at a time; let it use one core unless the user said
-    # otherwise, or N workers x N OpenMP threads would oversubscribe the machine.
+    # Each of its threads runs one Tesseract at a time; let each use one core unless the
+    # user said otherwise, or N threads x N OpenMP threads would oversubscribe the machine.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     hand_back_big_blocks()
     die_with_parent(parent)  # a killed import must not leave workers (or Tesseracts) behind
@@ -273,6 +279,7 @@ def scan_files(paths: list[Path], cache: RecognitionCache | None = None,
             continue
         finally:
             img.close()
+            return_freed_memory()  # the image's and the engines' freed memory, given back
         # Boxes in the upright original's pixels, as redaction and export expect.
         fresh = fresh.in_pixels_of(width, height)
         recognitions[i] = fresh

@@ -10,11 +10,12 @@ Tesseract hardly reads are read whole by PP-OCR instead.
 from __future__ import annotations
 
 import logging
+import re
 
 from PIL import Image
 
 from app.ocr.digits import number_runs
-from app.ocr.ink import ink_band
+from app.ocr.ink import ink_band, ink_pieces, past_the_ink
 from app.ocr.paddle import PaddleReader
 from app.ocr.regions import reread_regions
 from app.ocr.words import Box, Line, Word, build_line
@@ -27,12 +28,25 @@ FEW_LINES = 8  # Tesseract found hardly any text: a dimmed page under a dialog, 
 MIN_DIGITS = 3  # a band with fewer digits carries no number worth a second look
 BAND_PAD = 0.25  # of the line height, above and below
 LABEL_ROOM = 5.0  # line heights of room left of a number: a label Tesseract misread
-SIDE_PAD = 0.8  # line heights of room right of a number
+SIDE_PAD = 0.8  # line heights of room right of a number (more where ink goes on)
+# Line heights a crop may be wide at most: PP-OCR reads a crop scaled to 48 px tall, and
+# its memory grows with the width that gives (a 14 px row across the page: 4300 px wide,
+# 120 MB at once). A payment page's label column and value fit in about 25.
+MAX_CROP_WIDTH = 40
 SHORT_LINE = 2  # characters: a line read this short and unsure is probably cut short
 UNSURE = 80.0  # Tesseract confidence below which such a line is read again
 REST_OF_ROW = 14  # line heights to the right read again for a line cut short
 SPARSE_CHARS = 25  # sure characters a megapixel: below, Tesseract hardly read the page
 SOME_TEXT = 12  # sure characters: fewer, and the page is a photo of things, not of text
+# A long number with no label read before it: the label was probably too small, or far
+# to the left (a payment page's label column); the line is read again whole.
+LONG_NUMBER = re.compile(r"\d{10,}")
+ANY_LABEL = re.compile(r"订|单|号|交易|时间|电话|金额|¥")
+
+
+def unlabelled(line: Line) -> bool:
+    compact = line.text.replace(" ", "")
+    return bool(LONG_NUMBER.search(compact)) and not ANY_LABEL.search(compact)
 
 
 def number_crops(line: Line, img: Image.Image) -> list[Box]:
@@ -50,13 +64,37 @@ def number_crops(line: Line, img: Image.Image) -> list[Box]:
         pad = max(2, round(height * BAND_PAD))
         x0 = _outside_words(line, max(previous_right, left - round(LABEL_ROOM * height)), -1)
         x1 = _outside_words(line, min(img_width, left + width + round(SIDE_PAD * height)), 1)
-        x0, x1 = max(0, x0), min(img_width, x1)
+        x0, x1 = max(0, x0, x1 - MAX_CROP_WIDTH * height), min(img_width, x1)
         y0, y1 = max(0, top - pad), min(img_height, top + height + pad)
+        if x1 - x0 <= 2 or y1 - y0 <= 2:
+            continue
+        crop = ink_band(img, (x0, y0, x1 - x0, y1 - y0), (left, top, width, height))
+        if not any(w.box[0] >= left + width for w in line.words):  # it ends the line
+            crop = past_the_ink(img, crop, gap=max(2, height // 2), limit=2 * height)
         previous_right = x1
-        if x1 - x0 > 2 and y1 - y0 > 2:
-            crop = (x0, y0, x1 - x0, y1 - y0)
-            crops.append(ink_band(img, crop, (left, top, width, height)))
+        crops.append(crop)
     return crops
+
+
+WORD_GAP = 2.0  # line heights between two words that start a new piece of a line
+
+
+def line_pieces(line: Line, img: Image.Image) -> list[Box]:
+    """A whole line, in pieces: where Tesseract read a long number but no label before
+    it, its split of the line is not to be trusted either (an id and a date run together,
+    a label lost in small grey text, digits it never saw), so its row is read again across
+    the page (the label may stand far to the left, in a column of its own) by its ink:
+    cut where a gap of blank columns or the width PP-OCR can read at once says."""
+    _left, top, _width, height = line.box
+    height = max(1, height)
+    pad = max(2, round(height * BAND_PAD))
+    x0, x1 = 0, img.width
+    y0, y1 = max(0, top - pad), min(img.height, top + height + pad)
+    if x1 - x0 <= 2 or y1 - y0 <= 2:
+        return []
+    band = ink_band(img, (x0, y0, x1 - x0, y1 - y0), line.box)
+    return ink_pieces(img, band, gap=round(WORD_GAP * height),
+                      max_width=(MAX_CROP_WIDTH - 2) * height)
 
 
 def _outside_words(line: Line, x: int, direction: int) -> int:
@@ -86,7 +124,8 @@ def cut_short_crop(line: Line, img_width: int, img_height: int) -> list[Box]:
 
 def second_reading(img: Image.Image, lines: list[Line], reader: PaddleReader) -> list[Line]:
     lines = reread_regions(img, lines, reader)
-    crops = [number_crops(line, img) or cut_short_crop(line, img.width, img.height)
+    crops = [line_pieces(line, img) if unlabelled(line) else
+             number_crops(line, img) or cut_short_crop(line, img.width, img.height)
              for line in lines]
     flat = [box for boxes in crops for box in boxes]
     try:
