@@ -87,9 +87,10 @@ def _run_worker(fn: Callable[..., R], jobs: Sequence[tuple[Any, ...]], order: li
         while waiting or held:
             cancelled = should_cancel is not None and should_cancel()
             while waiting and len(held) < queue_ahead and not cancelled:
-                held.add(waiting[0])
+                n = waiting.pop(0)
+                held.add(n)
                 with suppress(OSError):  # a dead worker: found below, its jobs failed
-                    job_in.send((waiting[0], jobs[waiting.pop(0)]))
+                    job_in.send((n, jobs[n]))
             if cancelled and not held:
                 return []
             try:

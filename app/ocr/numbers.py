@@ -50,17 +50,18 @@ def is_id_number(value: str) -> bool:
 def is_trade_number(value: str) -> bool:
     """A payment platform's own 28-digit trade number: Alipay's starts with the payment
     date (2024113022001…), WeChat Pay's with 42000."""
-    if not re.fullmatch(r"\d{28}", value):
-        return False
-    return value.startswith("4200") or _is_date(value[:8], earliest=2004)
+    return bool(re.fullmatch(r"\d{28}", value)) and _starts_like_trade_number(value)
 
 
 def is_trade_number_misread(value: str) -> bool:
     """A trade number with a digit lost or doubled in reading (or its last digits wrapped
     onto a line of their own): 27 or 29 digits starting the way trade numbers do. No shop
     writes order numbers that long."""
-    return bool(re.fullmatch(r"\d{27}|\d{29}", value)) and \
-        (value.startswith("4200") or _is_date(value[:8], earliest=2004))
+    return bool(re.fullmatch(r"\d{27}|\d{29}", value)) and _starts_like_trade_number(value)
+
+
+def _starts_like_trade_number(value: str) -> bool:
+    return value.startswith("4200") or _is_date(value[:8], earliest=2004)
 
 
 def is_bank_card(value: str) -> bool:

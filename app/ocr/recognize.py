@@ -2,8 +2,9 @@
 
 A page is read in two passes by Tesseract processes that stay running (app.ocr.server):
 the Chinese model reads the whole page, then the English model reads its numbers again
-(app.ocr.digits). A line holding a long number but no label is read a third time,
-magnified, with both models.
+(app.ocr.digits). With Tesseract alone, a line holding a long number but no label is
+read a third time, magnified, with both models; with PP-OCR beside it, PP-OCR reads that
+row again instead (app.ocr.second).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class OcrSession:
     def __enter__(self) -> OcrSession:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
 

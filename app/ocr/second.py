@@ -88,11 +88,10 @@ def line_pieces(line: Line, img: Image.Image) -> list[Box]:
     _left, top, _width, height = line.box
     height = max(1, height)
     pad = max(2, round(height * BAND_PAD))
-    x0, x1 = 0, img.width
     y0, y1 = max(0, top - pad), min(img.height, top + height + pad)
-    if x1 - x0 <= 2 or y1 - y0 <= 2:
+    if y1 - y0 <= 2:
         return []
-    band = ink_band(img, (x0, y0, x1 - x0, y1 - y0), line.box)
+    band = ink_band(img, (0, y0, img.width, y1 - y0), line.box)
     return ink_pieces(img, band, gap=round(WORD_GAP * height),
                       max_width=(MAX_CROP_WIDTH - 2) * height)
 
