@@ -7,13 +7,18 @@ from the window (its engines can crash or run out of memory without taking it do
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import logging
 import os
+import pickle
+import queue
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
-from multiprocessing.connection import Connection
+from logging.handlers import QueueHandler
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -53,7 +58,7 @@ def map_in_worker(fn: Callable[..., R], jobs: Sequence[tuple[Any, ...]], threads
                   initializer: Callable[..., None], initargs: tuple[Any, ...] = (),
                   should_cancel: Callable[[], bool] | None = None,
                   ) -> Iterator[tuple[int, R | WorkerDied]]:
-    """fn(*job) in one spawned worker process on `threads` threads, (index, result) as they
+    """fn(*job) in one worker process on `threads` threads, (index, result) as they
     finish. One process, not one per core: the engines it loads (PP-OCR's models) are held
     once, and its threads run in parallel while the engines work outside the interpreter
     lock. Jobs are handed over a few at a time, so cancelling drops the ones not yet
@@ -69,17 +74,8 @@ def _run_worker(fn: Callable[..., R], jobs: Sequence[tuple[Any, ...]], order: li
                 threads: int, initializer: Callable[..., None], initargs: tuple[Any, ...],
                 should_cancel: Callable[[], bool] | None,
                 ) -> Generator[tuple[int, R | WorkerDied], None, list[int]]:
-    """One worker process over the jobs in `order`; returns those it never received.
-    Jobs go over one pipe and results come back over another (plain pipes: queues would
-    start multiprocessing's resource tracker, one more process held for nothing)."""
-    ctx = multiprocessing.get_context("spawn")  # safe beside Qt threads, same on all OSes
-    job_out, job_in = ctx.Pipe(duplex=False)
-    result_out, result_in = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_serve, daemon=True,
-                       args=(fn, job_out, result_in, threads, initializer, initargs))
-    proc.start()
-    job_out.close()  # the worker's ends: the pipes then break when it dies
-    result_in.close()
+    """One worker process over the jobs in `order`; returns those it never received."""
+    worker = _WorkerProcess((fn, threads, initializer, initargs))
     queue_ahead = threads * 2  # jobs handed over beyond those running: no core waits
     waiting = list(order)
     held: set[int] = set()
@@ -89,17 +85,15 @@ def _run_worker(fn: Callable[..., R], jobs: Sequence[tuple[Any, ...]], order: li
             while waiting and len(held) < queue_ahead and not cancelled:
                 n = waiting.pop(0)
                 held.add(n)
-                with suppress(OSError):  # a dead worker: found below, its jobs failed
-                    job_in.send((n, jobs[n]))
+                worker.send((n, jobs[n]))
             if cancelled and not held:
                 return []
             try:
-                if not result_out.poll(0.25):
-                    continue
-                n, result = result_out.recv()
-            except (EOFError, OSError):
-                proc.join()
-                lost = WorkerDied(f"OCR worker ended with exit code {proc.exitcode}")
+                n, result = worker.results.get(timeout=0.25)
+            except queue.Empty:
+                continue
+            if n == _ENDED:  # the worker's output ended: it died
+                lost = WorkerDied(f"OCR worker ended with exit code {worker.wait()}")
                 for n in sorted(held):
                     yield n, lost
                 return [] if cancelled else waiting
@@ -107,38 +101,119 @@ def _run_worker(fn: Callable[..., R], jobs: Sequence[tuple[Any, ...]], order: li
             yield n, result
         return []
     finally:
+        worker.close()
+
+
+_ENDED = -1  # in place of a job's number: the worker's output ended
+_LOG_RECORD = -2  # in place of a job's number: a record of the worker's log
+
+# The worker runs this and nothing else: no re-import of the program's main module (as
+# multiprocessing's spawn would do: the window's launcher, its database layer), and no
+# resource-tracker process beside it. It imports what the pickled job functions name.
+# Where the program is an app bundle's own binary, not a Python interpreter, the same
+# arguments reach ui.launcher, which answers them with serve() (is_worker_command).
+WORKER_ARGS = ("-c", "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+                     "from app.executor import serve; serve()")
+
+
+def is_worker_command(argv: Sequence[str]) -> bool:
+    return tuple(argv[:2]) == WORKER_ARGS
+
+
+class _WorkerProcess:
+    """A Python process reading pickled jobs on its stdin and writing pickled results on
+    its stdout (pipes: the same on every OS, and they break when either side dies). A
+    thread reads its results into `results`; (-1, None) says its output ended."""
+
+    def __init__(self, setup: tuple[Any, ...]) -> None:
+        self.proc = subprocess.Popen([sys.executable, *WORKER_ARGS, json.dumps(sys.path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.results: queue.Queue[tuple[int, Any]] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.send(setup)
+
+    def send(self, message: object) -> None:
+        with suppress(OSError):  # a dead worker: its output ends, its jobs fail there
+            assert self.proc.stdin is not None
+            pickle.dump(message, self.proc.stdin, pickle.HIGHEST_PROTOCOL)
+            self.proc.stdin.flush()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        try:
+            while True:
+                n, message = pickle.load(self.proc.stdout)
+                if n == _LOG_RECORD:  # the worker's log: into this process's log file
+                    logging.getLogger(message.name).handle(message)
+                else:
+                    self.results.put((n, message))
+        except Exception:  # EOF, or a worker killed mid-message: it has ended
+            self.results.put((_ENDED, None))
+
+    def wait(self) -> int:
+        return self.proc.wait()
+
+    def close(self) -> None:
         with suppress(OSError):
-            job_in.close()  # the worker's threads take this as the end
-        proc.join(timeout=30)
-        if proc.is_alive():
-            proc.kill()
-            proc.join()
-        result_out.close()
+            assert self.proc.stdin is not None
+            self.proc.stdin.close()  # the worker's threads take this as the end
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._reader.join(timeout=5)
+        assert self.proc.stdout is not None
+        self.proc.stdout.close()
 
 
-def _serve(fn: Callable[..., Any], jobs: Connection, results: Connection, threads: int,
-           initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
-    """The worker process: `threads` threads taking jobs until the pipe closes."""
+class _Output:
+    """The worker's stdout, written by its threads (and its log) one message at a time."""
+
+    def __init__(self) -> None:
+        self.file = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints: to stderr
+        self.lock = threading.Lock()
+
+    def send(self, message: tuple[int, Any]) -> None:
+        with self.lock:
+            pickle.dump(message, self.file, pickle.HIGHEST_PROTOCOL)
+            self.file.flush()
+
+    def put_nowait(self, record: logging.LogRecord) -> None:  # the log handler's queue
+        with suppress(OSError):
+            self.send((_LOG_RECORD, record))
+
+
+def serve() -> None:
+    """The worker process: `threads` threads taking jobs from stdin until it closes. Its
+    log goes to the parent (which writes it to the log file); its results on stdout."""
+    output = _Output()
+    root = logging.getLogger()
+    root.addHandler(QueueHandler(output))  # type: ignore[arg-type]
+    root.setLevel(logging.INFO)
+    jobs = sys.stdin.buffer
+    fn, threads, initializer, initargs = pickle.load(jobs)
     initializer(*initargs)
-    take, give = threading.Lock(), threading.Lock()
+    take = threading.Lock()
 
     def work() -> None:
         while True:
             with take:
                 try:
-                    n, args = jobs.recv()
+                    n, args = pickle.load(jobs)
                 except (EOFError, OSError):
                     return
             try:
                 result = fn(*args)
             except Exception as exc:  # reported on the job, as a crash would be
                 result = WorkerDied(f"{type(exc).__name__}: {exc}")
-            with give:
-                results.send((n, result))
+            output.send((n, result))
 
     pool = [threading.Thread(target=work, daemon=True) for _ in range(threads)]
     for thread in pool:
         thread.start()
     for thread in pool:
         thread.join()
-    results.close()
+    output.file.close()

@@ -7,11 +7,14 @@ Keys added after the first release are NotRequired: rows written then lack them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Literal, NotRequired, TypeGuard
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NotRequired, TypeGuard
 
 from annotated_types import Len
-from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on 3.11
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 FactType = Literal["order_number", "transaction_id", "tracking_number", "timestamp",
                    "amount", "invoice_number", "invoice_code", "invoice_date"]
@@ -92,23 +95,33 @@ def messages_of(entries: list[FoundEntry]) -> list[MessageRecord]:
     return [e for e in entries if is_message(e)]
 
 
-_FOUND = TypeAdapter(list[FoundEntry])
-_REDACTIONS = TypeAdapter(list[Redaction])
-
-
 class BadRecords(ValueError):
     """JSON from outside (a backup file) that does not have the shapes above."""
 
 
-def checked_found(data: object) -> list[FoundEntry]:
+# pydantic and its validators are loaded when a backup is read, not on import: the OCR
+# worker imports these shapes and would otherwise hold some 15 MB of validators for nothing.
+@cache
+def _validator(shape: type) -> TypeAdapter[Any]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(shape)
+
+
+def _checked(shape: type, data: object) -> Any:
+    from pydantic import ValidationError
+
     try:
-        return _FOUND.validate_python(data)
+        return _validator(shape).validate_python(data)
     except ValidationError as exc:
         raise BadRecords(str(exc)) from exc
+
+
+def checked_found(data: object) -> list[FoundEntry]:
+    found: list[FoundEntry] = _checked(list[FoundEntry], data)
+    return found
 
 
 def checked_redactions(data: object) -> list[Redaction]:
-    try:
-        return _REDACTIONS.validate_python(data)
-    except ValidationError as exc:
-        raise BadRecords(str(exc)) from exc
+    redactions: list[Redaction] = _checked(list[Redaction], data)
+    return redactions

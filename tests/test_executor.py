@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import pickle
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
-from app.executor import WorkerDied, map_in_worker
+import pytest
+
+from app.executor import WORKER_ARGS, WorkerDied, map_in_worker
 
 
 def _nothing() -> None:
@@ -73,3 +80,46 @@ def test_cancelling_drops_the_jobs_not_handed_over(tmp_path: Path) -> None:
     started = {int(p.name) for p in tmp_path.iterdir()}
     assert set(seen) == started  # what started finished and was reported
     assert len(started) <= 5  # the first, and at most the four handed over with it
+
+
+def _heavy_modules_after_ocr_import() -> list[str]:
+    import app.ocr.scan  # noqa: F401 - what the OCR worker's jobs import
+
+    return sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "sqlmodel",
+                                                           "pydantic", "PySide6", "ui"})
+
+
+def test_the_worker_holds_the_ocr_code_not_the_program() -> None:
+    """No re-import of the program's main module (the launcher, the database layer, Qt)
+    and no pydantic: memory the worker would hold for nothing beside the engines."""
+    [(_, loaded)] = list(map_in_worker(_heavy_modules_after_ocr_import, [()], 1, _nothing))
+    assert loaded == []
+
+
+def test_an_app_binary_started_as_the_worker_serves_jobs() -> None:
+    """An app bundle's binary is not a Python interpreter: given the worker's arguments,
+    the launcher (what the binary runs) serves jobs as `python -c` would."""
+    program = Path(sys.executable).parent / "proofpack"
+    proc = subprocess.run([str(program), *WORKER_ARGS, json.dumps(sys.path)],
+                          input=pickle.dumps((_square_where, 1, _nothing, ()))
+                          + pickle.dumps((7, (9,))), capture_output=True, timeout=60,
+                          check=True)
+    n, (square, pid, _thread) = pickle.loads(proc.stdout)
+    assert (n, square) == (7, 81) and pid not in (os.getpid(), 0)
+
+
+def _warn_and_print(n: int) -> int:
+    logging.getLogger("app.ocr.test").warning("page %d unreadable", n)
+    print("stray output")  # must not corrupt the results' stream
+    return n
+
+
+def test_the_workers_log_reaches_this_process(caplog: pytest.LogCaptureFixture) -> None:
+    """No error of the worker goes only to its stderr: its records are logged here, where
+    the log file is."""
+    with caplog.at_level(logging.INFO):
+        found = dict(map_in_worker(_warn_and_print, [(n,) for n in range(3)], 2, _nothing))
+    assert found == {0: 0, 1: 1, 2: 2}
+    said = [r for r in caplog.records if r.name == "app.ocr.test"]
+    assert sorted(r.getMessage() for r in said) == [f"page {n} unreadable" for n in range(3)]
+    assert all(r.process != os.getpid() for r in said)

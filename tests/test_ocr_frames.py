@@ -12,6 +12,7 @@ from app.ocr.ink import ink_band, ink_pieces, past_the_ink
 from app.ocr.paddle import shared_reader
 from app.ocr.regions import reread_regions
 from app.ocr.scan import scan_file
+from app.ocr.second import MAX_CROP_WIDTH, cut_short_crop, line_pieces
 from app.ocr.words import Line, Word, build_line
 from tests.imagegen.screens import FONT_PATH
 
@@ -147,6 +148,39 @@ def test_a_row_is_cut_into_pieces_where_its_ink_has_gaps() -> None:
     # No piece wider than PP-OCR may read at once.
     narrow = ink_pieces(img, (0, 0, 1000, 40), gap=44, max_width=200)
     assert len(narrow) > 2 and all(w <= 200 + 44 for _, _, w, _ in narrow)
+
+
+def test_a_long_run_of_ink_is_cut_between_glyphs() -> None:
+    """Text set close (no word gap) longer than PP-OCR may read at once: cut where a
+    column holds the least ink, between two glyphs, not through one."""
+    import numpy as np
+
+    img = Image.new("RGB", (1000, 30), "white")
+    ImageDraw.Draw(img).text((4, 5), "订单编号2433986270588832038收货地址浙江省杭州市西湖区",
+                             fill="black", font=_font(18))
+    pieces = ink_pieces(img, (0, 0, 1000, 30), gap=20, max_width=150)
+    inked = (np.asarray(img.convert("L")) < 128).sum(axis=0)
+    assert len(pieces) >= 4
+    for x, _, w, _ in pieces[:-1]:
+        cut = x + w - 10  # the margin, half a gap
+        assert w - 10 <= 150 + 10 and inked[cut] == 0
+
+
+def test_a_row_read_again_is_never_wider_than_its_own_height_allows() -> None:
+    """Tesseract's box three times the text's height: the row's crops are measured by the
+    ink's height, which is what PP-OCR scales to 48 px (its memory grows with the width
+    that gives: a crop 73 heights wide took 120 MB)."""
+    img = Image.new("RGB", (1000, 60), "white")
+    ImageDraw.Draw(img).text((6, 22), "2433986270588832038 浙江省杭州市西湖区文三路 " * 4,
+                             fill="black", font=_font(12))
+    line = build_line([Word("2433986270588832038", 90.0, (6, 10, 140, 40))])
+    pieces = line_pieces(line, img)
+    assert len(pieces) >= 2
+    assert all(w <= MAX_CROP_WIDTH * h for _, _, w, h in pieces)
+    # A photo's "line" of two unsure characters across the page: its rest of row too.
+    garbled = build_line([Word("吕本", 40.0, (0, 20, 1000, 10))])
+    [(_, _, width, height)] = cut_short_crop(garbled, 1200, 1600)
+    assert width <= MAX_CROP_WIDTH * height
 
 
 def test_an_unlabelled_number_on_a_payment_page_is_read_with_its_label(tmp_path: Path) -> None:

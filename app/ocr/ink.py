@@ -86,19 +86,26 @@ def past_the_ink(img: Image.Image, crop: Box, gap: int, limit: int) -> Box:
 
 
 def ink_pieces(img: Image.Image, band: Box, gap: int, max_width: int) -> list[Box]:
-    """A row of text cut where `gap` columns in a row hold no ink (or where a piece would
-    grow wider than `max_width`), each piece with half a gap of margin. The ink tells
+    """A row of text cut where `gap` columns in a row hold no ink, and where a piece would
+    grow wider than `max_width` (a run of ink that long is cut at its faintest column near
+    the limit: between two glyphs), each piece with half a gap of margin. The ink tells
     where text lies even where OCR read nothing."""
     x0, y0, width, height = band
     if width < 2 or height < 2:
         return []
-    columns = ink_runs([bool(c) for c in _ink(img, band).any(axis=0)])
+    ink = _ink(img, band).sum(axis=0)
+    max_width = max(gap + 2, max_width)
     pieces: list[list[int]] = []
-    for start, end in columns:
+    for start, end in ink_runs([bool(c) for c in ink]):
         if pieces and start - pieces[-1][1] < gap and end - pieces[-1][0] <= max_width:
             pieces[-1][1] = end
-        else:
-            pieces.append([start, end])
+            continue
+        while end - start > max_width:
+            low = start + max(1, max_width * 3 // 4)
+            cut = low + int(ink[low:start + max_width].argmin())
+            pieces.append([start, cut])
+            start = cut
+        pieces.append([start, end])
     margin = gap // 2
     return [(x0 + max(0, start - margin), y0,
              min(width, end + margin) - max(0, start - margin), height)

@@ -29,9 +29,10 @@ MIN_DIGITS = 3  # a band with fewer digits carries no number worth a second look
 BAND_PAD = 0.25  # of the line height, above and below
 LABEL_ROOM = 5.0  # line heights of room left of a number: a label Tesseract misread
 SIDE_PAD = 0.8  # line heights of room right of a number (more where ink goes on)
-# Line heights a crop may be wide at most: PP-OCR reads a crop scaled to 48 px tall, and
-# its memory grows with the width that gives (a 14 px row across the page: 4300 px wide,
-# 120 MB at once). A payment page's label column and value fit in about 25.
+# Heights a crop may be wide at most, its own height once cut to its row of ink: PP-OCR
+# reads a crop scaled to 48 px tall, and its memory grows with the width that gives, about
+# 1 MB a height (a 14 px row across a 1020 px page: 73 heights, 120 MB at once). A payment
+# page's label column and value fit in about 25.
 MAX_CROP_WIDTH = 40
 SHORT_LINE = 2  # characters: a line read this short and unsure is probably cut short
 UNSURE = 80.0  # Tesseract confidence below which such a line is read again
@@ -72,8 +73,17 @@ def number_crops(line: Line, img: Image.Image) -> list[Box]:
         if not any(w.box[0] >= left + width for w in line.words):  # it ends the line
             crop = past_the_ink(img, crop, gap=max(2, height // 2), limit=2 * height)
         previous_right = x1
-        crops.append(crop)
+        crops.append(_within_reach(crop, left))
     return crops
+
+
+def _within_reach(crop: Box, number_left: int) -> Box:
+    """The crop at most MAX_CROP_WIDTH of its own heights wide: the room left for the
+    label is given up first, never the number."""
+    x0, y0, width, height = crop
+    x1 = x0 + width
+    new_x0 = max(x0, min(number_left, x1 - MAX_CROP_WIDTH * max(1, height)))
+    return (new_x0, y0, x1 - new_x0, height)
 
 
 WORD_GAP = 2.0  # line heights between two words that start a new piece of a line
@@ -93,7 +103,7 @@ def line_pieces(line: Line, img: Image.Image) -> list[Box]:
         return []
     band = ink_band(img, (0, y0, img.width, y1 - y0), line.box)
     return ink_pieces(img, band, gap=round(WORD_GAP * height),
-                      max_width=(MAX_CROP_WIDTH - 2) * height)
+                      max_width=(MAX_CROP_WIDTH - 2) * band[3])
 
 
 def _outside_words(line: Line, x: int, direction: int) -> int:
@@ -118,6 +128,7 @@ def cut_short_crop(line: Line, img_width: int, img_height: int) -> list[Box]:
     pad = max(2, round(height * BAND_PAD))
     x0, x1 = max(0, left - height), min(img_width, left + width + REST_OF_ROW * height)
     y0, y1 = max(0, top - pad), min(img_height, top + height + pad)
+    x1 = min(x1, x0 + MAX_CROP_WIDTH * (y1 - y0))  # (a photo's "line" may be wide)
     return [(x0, y0, x1 - x0, y1 - y0)] if x1 > x0 and y1 > y0 else []
 
 
