@@ -173,7 +173,10 @@ class _Output:
 
     def __init__(self) -> None:
         self.file = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints: to stderr
+        try:  # stray prints: to stderr, or nowhere when there is none (a GUI launch)
+            os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+        except (AttributeError, OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         self.lock = threading.Lock()
 
     def send(self, message: tuple[int, Any]) -> None:
