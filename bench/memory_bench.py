@@ -1,6 +1,6 @@
 """Peak memory while a large batch of screenshots is imported, thumbnailed and OCRed.
 
-Runs the same core path the window runs (import, thumbnails, OCR in worker processes)
+Runs the same core path the window runs (import, thumbnails, OCR in the worker process)
 and samples the resident memory of this process and of the OCR workers every 50 ms.
 With --huge SIDE, one SIDE x SIDE 16-bit RGBA PNG (about a megabyte on disk) goes through
 the same path and is then exported: issue #15 asks for 600 MB at most in any process.
@@ -76,8 +76,8 @@ class Sampler(threading.Thread):
 
 
 def main() -> int:
-    # Imported here, not at the top: OCR workers start by importing the main module, and
-    # the app's main module (the proofpack script) is light; so must this one be.
+    # Imported here, not at the top: this script's start stays light (the generated
+    # corpus is written before the sampling starts).
     from app.intake import analyse_items
     from app.store.importer import import_paths
     from app.store.store import Store
