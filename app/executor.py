@@ -120,6 +120,12 @@ def is_worker_command(argv: Sequence[str]) -> bool:
     return tuple(argv[:2]) == WORKER_ARGS
 
 
+def serve_worker_command(argv: Sequence[str]) -> None:
+    """What WORKER_ARGS's code does, for a program already running (an app's launcher)."""
+    sys.path[:] = json.loads(argv[2])
+    serve()
+
+
 class _WorkerProcess:
     """A Python process reading pickled jobs on its stdin and writing pickled results on
     its stdout (pipes: the same on every OS, and they break when either side dies). A
